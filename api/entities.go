@@ -1,0 +1,75 @@
+package api
+
+// Contact is a contact from GET /api/v4/contacts.
+type Contact struct {
+	ID           int64         `json:"id"`
+	Name         string        `json:"name"`
+	FirstName    string        `json:"first_name"`
+	LastName     string        `json:"last_name"`
+	CustomFields []CustomField `json:"custom_fields_values"`
+}
+
+// Company is a company from GET /api/v4/companies.
+type Company struct {
+	ID           int64         `json:"id"`
+	Name         string        `json:"name"`
+	CustomFields []CustomField `json:"custom_fields_values"`
+}
+
+// CatalogElement is a list element from GET /api/v4/catalogs/{id}/elements.
+type CatalogElement struct {
+	ID           int64         `json:"id"`
+	Name         string        `json:"name"`
+	CatalogID    int64         `json:"catalog_id"`
+	CustomFields []CustomField `json:"custom_fields_values"`
+}
+
+// Catalog is a list (catalog) from GET /api/v4/catalogs.
+type Catalog struct {
+	ID   int64  `json:"id"`
+	Name string `json:"name"`
+	Type string `json:"type"`
+}
+
+// Pipeline is a sales pipeline with its stages.
+type Pipeline struct {
+	ID       int64    `json:"id"`
+	Name     string   `json:"name"`
+	Sort     int64    `json:"sort"`
+	IsMain   bool     `json:"is_main"`
+	Statuses []Status `json:"-"`
+}
+
+// Status is a pipeline stage; Color is Kommo's hex colour such as "#99ccff".
+type Status struct {
+	ID         int64  `json:"id"`
+	Name       string `json:"name"`
+	Sort       int64  `json:"sort"`
+	Color      string `json:"color"`
+	Type       int64  `json:"type"`
+	PipelineID int64  `json:"pipeline_id"`
+}
+
+// Kommo's fixed closing stages, present in every pipeline.
+const (
+	StatusWon  int64 = 142
+	StatusLost int64 = 143
+)
+
+// User is an account user (GET /api/v4/users, administrators only).
+type User struct {
+	ID    int64  `json:"id"`
+	Name  string `json:"name"`
+	Email string `json:"email"`
+}
+
+// Account is GET /api/v4/account.
+type Account struct {
+	ID             int64  `json:"id"`
+	Name           string `json:"name"`
+	Subdomain      string `json:"subdomain"`
+	CurrentUserID  int64  `json:"current_user_id"`
+	Country        string `json:"country"`
+	Currency       string `json:"currency"`
+	CurrencySymbol string `json:"currency_symbol"`
+}
