@@ -1,0 +1,75 @@
+package cli_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+)
+
+var (
+	binaryOnce sync.Once
+	binaryPath string
+	binaryErr  error
+)
+
+// leadscopeBinary builds the real command once per test process, so the
+// end-to-end tests exercise exactly what a user runs.
+func leadscopeBinary(t *testing.T) string {
+	t.Helper()
+	binaryOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "leadscope-bin-")
+		if err != nil {
+			binaryErr = err
+			return
+		}
+		binaryPath = filepath.Join(dir, "leadscope")
+		out, err := exec.Command("go", "build", "-o", binaryPath, "github.com/leadscope/leadscope").CombinedOutput()
+		if err != nil {
+			binaryErr = &buildError{err: err, output: string(out)}
+		}
+	})
+	if binaryErr != nil {
+		t.Fatalf("building leadscope: %v", binaryErr)
+	}
+	return binaryPath
+}
+
+type buildError struct {
+	err    error
+	output string
+}
+
+func (e *buildError) Error() string { return e.err.Error() + "\n" + e.output }
+
+// runResult is what one run of the binary left behind.
+type runResult struct {
+	stdout, stderr string
+	code           int
+}
+
+// runBinary runs leadscope with exactly env (nothing inherited but PATH and a
+// private HOME, so the developer's own config never leaks into a test).
+func runBinary(t *testing.T, env []string, stdin string, args ...string) runResult {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, leadscopeBinary(t), args...)
+	home := t.TempDir()
+	cmd.Env = append([]string{"PATH=" + os.Getenv("PATH"), "HOME=" + home, "XDG_CONFIG_HOME=" + filepath.Join(home, ".config")}, env...)
+	cmd.Stdin = bytes.NewBufferString(stdin)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	code := 0
+	if exitErr, ok := err.(*exec.ExitError); ok {
+		code = exitErr.ExitCode()
+	} else if err != nil {
+		t.Fatalf("running leadscope %v: %v", args, err)
+	}
+	return runResult{stdout: stdout.String(), stderr: stderr.String(), code: code}
+}

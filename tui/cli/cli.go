@@ -1,0 +1,154 @@
+// Package cli is leadscope's command line: it parses arguments, builds the
+// API client from the environment and stored credentials, and runs a command
+// or the TUI. main.go only hands it the process's environment.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Env is everything a command may touch of the outside world, so tests can
+// run commands in-process with their own streams and environment.
+type Env struct {
+	Args       []string // command line without the program name
+	Getenv     func(string) string
+	Stdin      io.Reader
+	Stdout     io.Writer
+	Stderr     io.Writer
+	StdinIsTTY bool // a paste prompt or the TUI needs a terminal
+	OutIsTTY   bool
+}
+
+// Exit codes scripts can rely on.
+const (
+	ExitOK       = 0
+	ExitFailure  = 1
+	ExitUsage    = 2
+	ExitNotFound = 3
+	ExitAuth     = 4
+)
+
+type command struct {
+	name    string
+	summary string
+	run     func(ctx context.Context, e *Env, args []string) int
+}
+
+func commands() []command {
+	return []command{
+		{"get", "print one lead (--json for scripts)", runGet},
+		{"login", "log in to Kommo (OAuth in the browser, --paste, or --with-token)", runLogin},
+		{"logout", "remove the stored credentials", runLogout},
+		{"status", "show the account and token in use, never the token itself", runStatus},
+	}
+}
+
+// Main runs the command line and returns the process exit code.
+func Main(ctx context.Context, e *Env) (code int) {
+	// A bug must still end in one line on stderr, not a stack trace over the user's terminal.
+	defer func() {
+		if r := recover(); r != nil {
+			code = fail(e, ExitFailure, "internal error: %v (please report this)", r)
+		}
+	}()
+	if len(e.Args) > 0 {
+		for _, c := range commands() {
+			if e.Args[0] == c.name {
+				return c.run(ctx, e, e.Args[1:])
+			}
+		}
+		switch e.Args[0] {
+		case "help", "-h", "-help", "--help":
+			printUsage(e.Stdout)
+			return ExitOK
+		case "version", "--version":
+			fmt.Fprintln(e.Stdout, "leadscope", Version)
+			return ExitOK
+		}
+	}
+	return runBrowser(ctx, e, e.Args)
+}
+
+// Version is set at build time with -ldflags "-X .../tui/cli.Version=...".
+var Version = "dev"
+
+func printUsage(w io.Writer) {
+	fmt.Fprint(w, `leadscope: look at a Kommo lead from the terminal
+
+Usage:
+  leadscope [ID | lead URL]        open the lead browser
+  leadscope --demo                 open it on a built-in sandbox account
+  leadscope get ID [--json]        print one lead
+  leadscope login | logout | status
+
+Commands:
+`)
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+	}
+	fmt.Fprint(w, `
+Environment:
+  KOMMO_BASE_URL   the account: acme, acme.kommo.com or https://acme.kommo.com
+  KOMMO_TOKEN      a long-lived or access token; wins over stored credentials
+  NO_COLOR         disable colours
+
+Exit codes: 0 ok, 1 failure, 2 bad usage or ID, 3 lead not found, 4 not authenticated.
+Run "leadscope COMMAND --help" for a command's flags.
+`)
+}
+
+// fail prints one clean line to stderr and returns code.
+func fail(e *Env, code int, format string, args ...any) int {
+	msg := fmt.Sprintf(format, args...)
+	fmt.Fprintln(e.Stderr, "leadscope: "+oneLine(msg))
+	return code
+}
+
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(cleanLine(s)), " ")
+}
+
+// newFlags makes a flag set that reports errors instead of exiting.
+func newFlags(e *Env, name, usage string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(e.Stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(e.Stderr, "Usage: %s\n", usage)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseInterleaved lets flags follow positional arguments, as in
+// "leadscope get 123 --json", which the flag package alone stops at.
+func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return positional, nil
+		}
+		if args[0] == "--" {
+			return append(positional, args[1:]...), nil
+		}
+		positional = append(positional, args[0])
+		args = args[1:]
+	}
+}
+
+// usageError reports a bad invocation: flag already printed its own message
+// for parse errors, so only -h gets exit 0.
+func usageError(err error) int {
+	if errors.Is(err, flag.ErrHelp) {
+		return ExitOK
+	}
+	return ExitUsage
+}

@@ -1,0 +1,99 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/leadscope/leadscope/api"
+)
+
+func runGet(ctx context.Context, e *Env, args []string) int {
+	fs := newFlags(e, "get", "leadscope get ID|URL [--json] [--account ACCOUNT]")
+	asJSON := fs.Bool("json", false, "print the lead exactly as Kommo returned it")
+	account := fs.String("account", "", "the Kommo account (overrides KOMMO_BASE_URL)")
+	positional, err := parseInterleaved(fs, args)
+	if err != nil {
+		return usageError(err)
+	}
+	if len(positional) != 1 {
+		return fail(e, ExitUsage, "get needs exactly one lead ID or lead URL, e.g. leadscope get 123")
+	}
+	id, err := api.ParseLeadRef(positional[0])
+	if err != nil {
+		return fail(e, ExitUsage, "%v", err)
+	}
+	conn, err := resolveConnection(e, *account)
+	if err != nil {
+		return fail(e, exitCode(err), "%v", err)
+	}
+	client, err := newClient(conn)
+	if err != nil {
+		return fail(e, ExitUsage, "%v", err)
+	}
+	lead, err := client.GetLead(ctx, id)
+	if err != nil {
+		return fail(e, exitCode(err), "%v", describe(err))
+	}
+	if *asJSON {
+		return writeJSON(e, lead.Raw)
+	}
+	return printLead(ctx, e, client, lead)
+}
+
+func writeJSON(e *Env, raw []byte) int {
+	out := escapeInvisible(raw)
+	if len(out) == 0 || out[len(out)-1] != '\n' {
+		out = append(out, '\n')
+	}
+	if _, err := e.Stdout.Write(out); err != nil {
+		return fail(e, ExitFailure, "writing output: %v", err)
+	}
+	return ExitOK
+}
+
+func printLead(ctx context.Context, e *Env, client *api.Client, lead *api.Lead) int {
+	dir, err := client.LoadDirectory(ctx)
+	if err != nil {
+		// The lead itself arrived: show it with bare IDs rather than nothing.
+		fmt.Fprintf(e.Stderr, "leadscope: warning: names not resolved: %s\n", oneLine(describe(err)))
+		dir = &api.Directory{}
+	}
+	related := client.LoadRelated(ctx, lead)
+	for _, err := range related.Errs {
+		fmt.Fprintf(e.Stderr, "leadscope: warning: %s\n", oneLine(describe(err)))
+	}
+	view := leadView{
+		lead: lead, dir: dir, related: related,
+		webURL: client.LeadWebURL(lead.ID), loc: time.Local, now: time.Now(),
+	}
+	if _, err := e.Stdout.Write([]byte(view.render())); err != nil {
+		return fail(e, ExitFailure, "writing output: %v", err)
+	}
+	return ExitOK
+}
+
+// exitCode maps an error to the documented exit codes.
+func exitCode(err error) int {
+	switch {
+	case errors.Is(err, api.ErrBadID):
+		return ExitUsage
+	case errors.Is(err, api.ErrNotFound):
+		return ExitNotFound
+	case errors.Is(err, api.ErrUnauthorized), errors.Is(err, errNoCredentials):
+		return ExitAuth
+	}
+	return ExitFailure
+}
+
+// describe adds what the user can do next to the errors that have a remedy.
+func describe(err error) string {
+	switch {
+	case errors.Is(err, context.Canceled):
+		return "cancelled"
+	case errors.Is(err, api.ErrUnauthorized) && !errors.Is(err, errNoCredentials):
+		return err.Error() + " (run `leadscope login` or check KOMMO_TOKEN)"
+	}
+	return err.Error()
+}

@@ -1,0 +1,321 @@
+package cli
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/leadscope/leadscope/api"
+	"github.com/leadscope/leadscope/tui/sanitize"
+)
+
+// leadView renders a lead as plain text for `leadscope get`. Every string from
+// the API goes through cleanLine before it is written.
+type leadView struct {
+	lead    *api.Lead
+	dir     *api.Directory
+	related *api.Related
+	webURL  string
+	loc     *time.Location
+	now     time.Time
+}
+
+func cleanLine(s string) string { return sanitize.Line(s) }
+
+type row struct{ label, value string }
+
+func (v leadView) render() string {
+	var b strings.Builder
+	l := v.lead
+	fmt.Fprintf(&b, "Lead %d: %s\n", l.ID, cleanLine(orDash(l.Name)))
+	writeRows(&b, v.summaryRows())
+	v.writeTags(&b)
+	v.writeContacts(&b)
+	v.writeCompanies(&b)
+	v.writeCatalog(&b)
+	writeFields(&b, "Custom fields", l.CustomFields, v.loc)
+	return b.String()
+}
+
+func (v leadView) summaryRows() []row {
+	l := v.lead
+	rows := []row{
+		{"Price", v.price()},
+		{"Pipeline", v.stage()},
+		{"Responsible", v.userName(l.ResponsibleUserID)},
+		{"Created", v.when(&l.CreatedAt) + byWhom(v.userName(l.CreatedBy))},
+		{"Updated", v.when(&l.UpdatedAt) + byWhom(v.userName(l.UpdatedBy))},
+		{"Closed", v.when(l.ClosedAt)},
+		{"Closest task", v.when(l.ClosestTaskAt)},
+		{"Score", optionalInt(l.Score)},
+		{"Labor cost", laborCost(l.LaborCost)},
+		{"Loss reason", v.lossReason()},
+		{"Source", v.source()},
+		{"Price by robot", optionalBool(l.IsPriceModifiedByRobot)},
+		{"Deleted", yesNo(l.IsDeleted)},
+		{"Link", v.webURL},
+	}
+	return rows
+}
+
+func writeRows(b *strings.Builder, rows []row) {
+	width := 0
+	for _, r := range rows {
+		width = max(width, len(r.label))
+	}
+	for _, r := range rows {
+		fmt.Fprintf(b, "  %-*s  %s\n", width, r.label, r.value)
+	}
+}
+
+func (v leadView) price() string {
+	amount := groupThousands(v.lead.Price)
+	if v.lead.PriceWithMinorUnits != nil {
+		amount = strconv.FormatFloat(*v.lead.PriceWithMinorUnits, 'f', -1, 64)
+	}
+	if v.dir.Account == nil {
+		return amount
+	}
+	if sym := cleanLine(v.dir.Account.CurrencySymbol); sym != "" {
+		return sym + amount
+	}
+	return strings.TrimSpace(amount + " " + cleanLine(v.dir.Account.Currency))
+}
+
+func (v leadView) stage() string {
+	l := v.lead
+	pipeline, status, ok := v.dir.Status(l.PipelineID, l.StatusID)
+	if !ok {
+		return fmt.Sprintf("pipeline #%d, stage #%d", l.PipelineID, l.StatusID)
+	}
+	return cleanLine(pipeline.Name) + " › " + cleanLine(status.Name)
+}
+
+func (v leadView) userName(id int64) string {
+	if id == 0 {
+		return "—"
+	}
+	if name, ok := v.dir.UserName(id); ok {
+		return cleanLine(name)
+	}
+	return "#" + strconv.FormatInt(id, 10)
+}
+
+func byWhom(name string) string {
+	if name == "—" {
+		return ""
+	}
+	return " by " + name
+}
+
+func (v leadView) when(sec *int64) string {
+	t := api.UnixTime(sec, v.loc)
+	if t.IsZero() {
+		return "—"
+	}
+	return t.Format("2006-01-02 15:04") + " (" + relative(t, v.now) + ")"
+}
+
+func (v leadView) lossReason() string {
+	if r := v.lead.Embedded.LossReason; r != nil && r.Name != "" {
+		return cleanLine(r.Name)
+	}
+	if id := v.lead.LossReasonID; id != nil && *id != 0 {
+		return "#" + strconv.FormatInt(*id, 10)
+	}
+	return "—"
+}
+
+func (v leadView) source() string {
+	if s := v.lead.Embedded.Source; s != nil && s.Name != "" {
+		return cleanLine(s.Name)
+	}
+	if id := v.lead.SourceID; id != nil && *id != 0 {
+		return "#" + strconv.FormatInt(*id, 10)
+	}
+	return "—"
+}
+
+func (v leadView) writeTags(b *strings.Builder) {
+	tags := v.lead.Embedded.Tags
+	if len(tags) == 0 {
+		return
+	}
+	names := make([]string, len(tags))
+	for i, t := range tags {
+		names[i] = "[" + cleanLine(t.Name) + "]"
+	}
+	fmt.Fprintf(b, "\nTags (%d): %s\n", len(tags), strings.Join(names, " "))
+}
+
+func (v leadView) writeContacts(b *strings.Builder) {
+	refs := v.lead.Embedded.Contacts
+	if len(refs) == 0 {
+		return
+	}
+	byID := make(map[int64]api.Contact, len(v.related.Contacts))
+	for _, c := range v.related.Contacts {
+		byID[c.ID] = c
+	}
+	fmt.Fprintf(b, "\nContacts (%d):\n", len(refs))
+	for _, ref := range refs {
+		marker := " "
+		if ref.IsMain {
+			marker = "*"
+		}
+		c, ok := byID[ref.ID]
+		if !ok {
+			fmt.Fprintf(b, "  %s #%d\n", marker, ref.ID)
+			continue
+		}
+		fmt.Fprintf(b, "  %s %s%s\n", marker, cleanLine(orDash(c.Name)), contactDetails(c.Phones(), c.Emails()))
+	}
+}
+
+func contactDetails(phones, emails []string) string {
+	var parts []string
+	for _, list := range [][]string{phones, emails} {
+		for _, s := range list {
+			parts = append(parts, cleanLine(s))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "  " + strings.Join(parts, ", ")
+}
+
+func (v leadView) writeCompanies(b *strings.Builder) {
+	refs := v.lead.Embedded.Companies
+	if len(refs) == 0 {
+		return
+	}
+	byID := make(map[int64]api.Company, len(v.related.Companies))
+	for _, c := range v.related.Companies {
+		byID[c.ID] = c
+	}
+	fmt.Fprintf(b, "\nCompanies (%d):\n", len(refs))
+	for _, ref := range refs {
+		if c, ok := byID[ref.ID]; ok {
+			fmt.Fprintf(b, "  %s%s\n", cleanLine(orDash(c.Name)), contactDetails(c.Phones(), c.Emails()))
+		} else {
+			fmt.Fprintf(b, "  #%d\n", ref.ID)
+		}
+	}
+}
+
+func (v leadView) writeCatalog(b *strings.Builder) {
+	refs := v.lead.Embedded.CatalogElements
+	if len(refs) == 0 {
+		return
+	}
+	byID := make(map[int64]api.CatalogElement, len(v.related.CatalogElements))
+	for _, el := range v.related.CatalogElements {
+		byID[el.ID] = el
+	}
+	fmt.Fprintf(b, "\nCatalog elements (%d):\n", len(refs))
+	for _, ref := range refs {
+		name := "#" + strconv.FormatInt(ref.ID, 10)
+		if el, ok := byID[ref.ID]; ok {
+			name = cleanLine(orDash(el.Name))
+		}
+		list := "list #" + strconv.FormatInt(ref.Metadata.CatalogID, 10)
+		if n, ok := v.dir.CatalogName(ref.Metadata.CatalogID); ok {
+			list = cleanLine(n)
+		}
+		fmt.Fprintf(b, "  %s (%s) × %s\n", name, list, strconv.FormatFloat(ref.Metadata.Quantity, 'f', -1, 64))
+	}
+}
+
+func writeFields(b *strings.Builder, title string, fields []api.CustomField, loc *time.Location) {
+	if len(fields) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "\n%s (%d):\n", title, len(fields))
+	rows := make([]row, len(fields))
+	for i, f := range fields {
+		label := f.FieldName
+		if label == "" {
+			label = "field #" + strconv.FormatInt(f.FieldID, 10)
+		}
+		rows[i] = row{cleanLine(label), cleanLine(api.FormatField(f, loc))}
+	}
+	writeRows(b, rows)
+}
+
+func orDash(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "—"
+	}
+	return s
+}
+
+func optionalInt(p *int64) string {
+	if p == nil {
+		return "—"
+	}
+	return strconv.FormatInt(*p, 10)
+}
+
+func optionalBool(p *bool) string {
+	if p == nil {
+		return "—"
+	}
+	return yesNo(*p)
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+func laborCost(sec *int64) string {
+	if sec == nil || *sec <= 0 {
+		return "—"
+	}
+	return (time.Duration(*sec) * time.Second).String()
+}
+
+func groupThousands(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	sign := ""
+	if n < 0 {
+		sign, s = "-", s[1:]
+	}
+	var parts []string
+	for len(s) > 3 {
+		parts = append([]string{s[len(s)-3:]}, parts...)
+		s = s[:len(s)-3]
+	}
+	parts = append([]string{s}, parts...)
+	return sign + strings.Join(parts, ",")
+}
+
+// relative says how far t is from now in the largest whole unit.
+func relative(t, now time.Time) string {
+	d := now.Sub(t)
+	suffix := " ago"
+	if d < 0 {
+		d, suffix = -d, " from now"
+	}
+	units := []struct {
+		size time.Duration
+		name string
+	}{{365 * 24 * time.Hour, "year"}, {30 * 24 * time.Hour, "month"}, {24 * time.Hour, "day"}, {time.Hour, "hour"}, {time.Minute, "minute"}}
+	for _, u := range units {
+		if n := int64(d / u.size); n >= 1 {
+			return plural(n, u.name) + suffix
+		}
+	}
+	return "just now"
+}
+
+func plural(n int64, unit string) string {
+	if n == 1 {
+		return "1 " + unit
+	}
+	return strconv.FormatInt(n, 10) + " " + unit + "s"
+}
