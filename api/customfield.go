@@ -1,6 +1,10 @@
 package api
 
-import "encoding/json"
+import (
+	"bytes"
+	"encoding/json"
+	"reflect"
+)
 
 // CustomField is one entry of custom_fields_values. Kommo adds field types
 // over time, so values stay raw and are formatted per type with a fallback.
@@ -22,16 +26,39 @@ type FieldValue struct {
 	Raw      json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON keeps the whole object in Raw besides the known keys.
+// UnmarshalJSON keeps the whole object in Raw besides the known keys. Some
+// Kommo examples spell enum_code as "enum"; it is read when enum_code is
+// missing (a numeric "enum" is the enum ID of older data). A value that is
+// not an object (seen in odd data) is kept as the value itself.
 func (v *FieldValue) UnmarshalJSON(data []byte) error {
-	type plain FieldValue
-	var p plain
-	// A value that is not an object (seen in odd data) is kept as the value itself.
-	if err := json.Unmarshal(data, &p); err != nil {
-		*v = FieldValue{Value: append(json.RawMessage(nil), data...), Raw: append(json.RawMessage(nil), data...)}
+	raw := append(json.RawMessage(nil), bytes.TrimSpace(data)...)
+	fields, ok := objectFields(data)
+	if !ok {
+		*v = FieldValue{Value: raw, Raw: raw}
 		return nil
 	}
+	type plain FieldValue
+	var p plain
+	fillStruct(fields, reflect.ValueOf(&p).Elem())
+	if enum, ok := fields["enum"]; ok {
+		if n, isNum := looseInt(enum); isNum && firstByte(enum) != '"' {
+			if p.EnumID == nil {
+				p.EnumID = &n
+			}
+		} else if s, isStr := looseString(enum); isStr && p.EnumCode == "" {
+			p.EnumCode = s
+		}
+	}
 	*v = FieldValue(p)
-	v.Raw = append(json.RawMessage(nil), data...)
+	v.Raw = raw
+	return nil
+}
+
+// UnmarshalJSON reads a custom field leniently (see lenient.go).
+func (f *CustomField) UnmarshalJSON(data []byte) error {
+	type plain CustomField
+	var p plain
+	decodeLoose(data, &p)
+	*f = CustomField(p)
 	return nil
 }

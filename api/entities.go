@@ -1,5 +1,7 @@
 package api
 
+import "reflect"
+
 // Contact is a contact from GET /api/v4/contacts.
 type Contact struct {
 	ID           int64         `json:"id"`
@@ -72,4 +74,78 @@ type Account struct {
 	Country        string `json:"country"`
 	Currency       string `json:"currency"`
 	CurrencySymbol string `json:"currency_symbol"`
+}
+
+// The entity decoders below are lenient (see lenient.go): a field of an
+// unexpected shape is left empty instead of failing the whole response.
+
+// UnmarshalJSON reads a contact leniently.
+func (c *Contact) UnmarshalJSON(data []byte) error {
+	type plain Contact
+	return decodeInto(data, (*plain)(c))
+}
+
+// UnmarshalJSON reads a company leniently.
+func (c *Company) UnmarshalJSON(data []byte) error {
+	type plain Company
+	return decodeInto(data, (*plain)(c))
+}
+
+// UnmarshalJSON reads a catalog element leniently.
+func (e *CatalogElement) UnmarshalJSON(data []byte) error {
+	type plain CatalogElement
+	return decodeInto(data, (*plain)(e))
+}
+
+// UnmarshalJSON reads a catalog leniently.
+func (c *Catalog) UnmarshalJSON(data []byte) error {
+	type plain Catalog
+	return decodeInto(data, (*plain)(c))
+}
+
+// UnmarshalJSON reads a pipeline and its stages, which Kommo nests in
+// _embedded.statuses.
+func (p *Pipeline) UnmarshalJSON(data []byte) error {
+	type plain Pipeline
+	var out plain
+	fields, ok := objectFields(data)
+	if ok {
+		fillStruct(fields, reflect.ValueOf(&out).Elem())
+		var embedded struct {
+			Statuses []Status `json:"statuses"`
+		}
+		if raw, ok := fields["_embedded"]; ok {
+			decodeLoose(raw, &embedded)
+		}
+		out.Statuses = embedded.Statuses
+	}
+	*p = Pipeline(out)
+	return nil
+}
+
+// UnmarshalJSON reads a stage leniently; a null colour stays empty.
+func (s *Status) UnmarshalJSON(data []byte) error {
+	type plain Status
+	return decodeInto(data, (*plain)(s))
+}
+
+// UnmarshalJSON reads a user leniently.
+func (u *User) UnmarshalJSON(data []byte) error {
+	type plain User
+	return decodeInto(data, (*plain)(u))
+}
+
+// UnmarshalJSON reads the account leniently.
+func (a *Account) UnmarshalJSON(data []byte) error {
+	type plain Account
+	return decodeInto(data, (*plain)(a))
+}
+
+// decodeInto resets *v and fills it from data; it never fails, so one odd
+// entity in a list cannot fail the list.
+func decodeInto[T any](data []byte, v *T) error {
+	var zero T
+	*v = zero
+	decodeLoose(data, v)
+	return nil
 }

@@ -1,8 +1,7 @@
 package api
 
 import (
-	"bytes"
-	"encoding/json"
+	"errors"
 	"time"
 )
 
@@ -98,21 +97,16 @@ type LossReason struct {
 }
 
 // UnmarshalJSON accepts the documented object and the one-element array the
-// official PHP client reads (amocrm/amocrm-api-php), and an empty array.
+// official PHP client reads (amocrm/amocrm-api-php); an empty array or an
+// odd shape leaves the reason empty rather than failing the lead.
 func (r *LossReason) UnmarshalJSON(data []byte) error {
 	type plain LossReason
-	data = bytes.TrimSpace(data)
-	if len(data) > 0 && data[0] == '[' {
-		var list []plain
-		if err := json.Unmarshal(data, &list); err != nil {
-			return err
-		}
-		if len(list) > 0 {
-			*r = LossReason(list[0])
-		}
-		return nil
+	var p plain
+	if items := looseItems(data); len(items) > 0 {
+		decodeLoose(items[0], &p)
 	}
-	return json.Unmarshal(data, (*plain)(r))
+	*r = LossReason(p)
+	return nil
 }
 
 // Source is where the lead came from (with=source).
@@ -139,4 +133,20 @@ func UnixTime(sec *int64, loc *time.Location) time.Time {
 		return time.Time{}
 	}
 	return time.Unix(*sec, 0).In(loc)
+}
+
+// UnmarshalJSON reads a lead leniently (see lenient.go): an odd field never
+// fails the lead. Only a document that is not an object is an error.
+func (l *Lead) UnmarshalJSON(data []byte) error {
+	if isNull(data) {
+		return nil
+	}
+	if firstByte(data) != '{' {
+		return errors.New("a lead must be a JSON object")
+	}
+	type plain Lead
+	var p plain
+	decodeLoose(data, &p)
+	*l = Lead(p)
+	return nil
 }

@@ -1,0 +1,70 @@
+package api
+
+import (
+	"encoding/json"
+	"net/url"
+)
+
+// decodeJSON decodes a checked 2xx body; only invalid JSON fails, odd
+// shapes are absorbed by the lenient model decoders.
+func decodeJSON(op string, resp *response, v any) error {
+	if err := json.Unmarshal(resp.body, v); err != nil {
+		return badJSON(op, resp, err)
+	}
+	return nil
+}
+
+func badJSON(op string, resp *response, err error) *Error {
+	what := "unexpected JSON"
+	if !json.Valid(resp.body) {
+		what = "malformed JSON"
+	}
+	return &Error{Kind: ErrBadResponse, Op: op, Status: resp.status, RequestID: resp.requestID,
+		Detail: "the server sent " + what + " (" + err.Error() + ")", Err: err}
+}
+
+// decodePage reads one page of a list endpoint: the items under
+// _embedded[key] and the _links.next reference. An item that is not an
+// object is skipped; a page that is not an object is malformed.
+func decodePage[T any](op string, resp *response, key string) ([]T, string, error) {
+	if !json.Valid(resp.body) {
+		var probe any
+		return nil, "", badJSON(op, resp, json.Unmarshal(resp.body, &probe))
+	}
+	fields, ok := objectFields(resp.body)
+	if !ok {
+		return nil, "", &Error{Kind: ErrBadResponse, Op: op, Status: resp.status, RequestID: resp.requestID,
+			Detail: "expected a JSON object with _embedded." + key}
+	}
+	var items []T
+	if embedded, ok := objectFields(fields["_embedded"]); ok {
+		for _, raw := range looseItems(embedded[key]) {
+			if firstByte(raw) != '{' {
+				continue
+			}
+			var item T
+			if json.Unmarshal(raw, &item) == nil {
+				items = append(items, item)
+			}
+		}
+	}
+	var links struct {
+		Links Links `json:"_links"`
+	}
+	decodeLoose(resp.body, &links)
+	return items, links.Links.Next.Href, nil
+}
+
+// nextPageRef turns a _links.next href into a reference on the account's
+// own origin: only its path and query are used, so the token never follows
+// a link to another host.
+func nextPageRef(href string) *url.URL {
+	if href == "" {
+		return nil
+	}
+	u, err := url.Parse(href)
+	if err != nil || u.Path == "" {
+		return nil
+	}
+	return &url.URL{Path: u.Path, RawPath: u.RawPath, RawQuery: u.RawQuery}
+}

@@ -1,0 +1,382 @@
+package api
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// Kommo's data is messy: numbers arrive as numeric strings or floats, PHP
+// encodes an empty object as [] and a sparse array as {"0":..,"3":..}, and
+// nullable fields turn up everywhere. The standard decoder fails the whole
+// document on the first such surprise, so the models decode through
+// fillStruct instead: it reads every field it can, coerces scalars, and
+// leaves a field at its zero value when the shape makes no sense. Only
+// syntactically invalid JSON is an error, and json.Unmarshal rejects that
+// before any of this runs.
+
+var unmarshalerType = reflect.TypeFor[json.Unmarshaler]()
+
+// decodeLoose fills the struct v points to from the JSON object data. A
+// value that is not an object leaves v untouched. v must not have an
+// UnmarshalJSON method itself (pass a method-less alias), or it would recurse.
+func decodeLoose(data []byte, v any) {
+	fields, ok := objectFields(data)
+	if !ok {
+		return
+	}
+	fillStruct(fields, reflect.ValueOf(v).Elem())
+}
+
+// objectFields splits a JSON object into its members; ok is false for
+// anything that is not an object.
+func objectFields(data []byte) (map[string]json.RawMessage, bool) {
+	if firstByte(data) != '{' {
+		return nil, false
+	}
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(data, &fields); err != nil {
+		return nil, false
+	}
+	return fields, true
+}
+
+func firstByte(data []byte) byte {
+	data = bytes.TrimLeft(data, " \t\r\n")
+	if len(data) == 0 {
+		return 0
+	}
+	return data[0]
+}
+
+func isNull(data []byte) bool {
+	return len(data) == 0 || string(bytes.TrimSpace(data)) == "null"
+}
+
+type fieldInfo struct {
+	index int
+	name  string
+}
+
+var fieldCache sync.Map // reflect.Type -> []fieldInfo
+
+func structFields(t reflect.Type) []fieldInfo {
+	if cached, ok := fieldCache.Load(t); ok {
+		return cached.([]fieldInfo)
+	}
+	var infos []fieldInfo
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if !f.IsExported() || f.Anonymous {
+			continue
+		}
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if name == "-" {
+			continue
+		}
+		if name == "" {
+			name = f.Name
+		}
+		infos = append(infos, fieldInfo{index: i, name: name})
+	}
+	fieldCache.Store(t, infos)
+	return infos
+}
+
+func fillStruct(fields map[string]json.RawMessage, v reflect.Value) {
+	for _, info := range structFields(v.Type()) {
+		raw, ok := fields[info.name]
+		if !ok {
+			continue
+		}
+		setLoose(v.Field(info.index), raw)
+	}
+}
+
+// setLoose decodes raw into v as well as the shape allows and never fails;
+// it reports whether raw had a usable shape for v.
+func setLoose(v reflect.Value, raw []byte) bool {
+	if v.Kind() != reflect.Pointer && v.CanAddr() && v.Addr().Type().Implements(unmarshalerType) {
+		// Custom decoders in this package are lenient themselves; an error
+		// still only costs this one field.
+		target := reflect.New(v.Type())
+		if err := json.Unmarshal(raw, target.Interface()); err != nil {
+			return false
+		}
+		v.Set(target.Elem())
+		return true
+	}
+	switch v.Kind() {
+	case reflect.Pointer:
+		return setLoosePointer(v, raw)
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		n, ok := looseInt(raw)
+		if !ok || v.OverflowInt(n) {
+			return false
+		}
+		v.SetInt(n)
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		n, ok := looseInt(raw)
+		if !ok || n < 0 || v.OverflowUint(uint64(n)) {
+			return false
+		}
+		v.SetUint(uint64(n))
+	case reflect.Float32, reflect.Float64:
+		f, ok := looseFloat(raw)
+		if !ok || v.OverflowFloat(f) {
+			return false
+		}
+		v.SetFloat(f)
+	case reflect.Bool:
+		b, ok := looseBool(raw)
+		if !ok {
+			return false
+		}
+		v.SetBool(b)
+	case reflect.String:
+		s, ok := looseString(raw)
+		if !ok {
+			return false
+		}
+		v.SetString(s)
+	case reflect.Slice:
+		return setLooseSlice(v, raw)
+	case reflect.Struct:
+		fields, ok := objectFields(raw)
+		if !ok {
+			return false
+		}
+		fillStruct(fields, v)
+	default:
+		target := reflect.New(v.Type())
+		if err := json.Unmarshal(raw, target.Interface()); err != nil {
+			return false
+		}
+		v.Set(target.Elem())
+	}
+	return true
+}
+
+// setLoosePointer leaves nil for null, for a value that cannot be coerced
+// and for an empty object (PHP's [] or {} where an object is documented).
+func setLoosePointer(v reflect.Value, raw []byte) bool {
+	if isNull(raw) {
+		return true
+	}
+	elem := reflect.New(v.Type().Elem())
+	if !setLoose(elem.Elem(), raw) {
+		return false
+	}
+	if elem.Elem().Kind() == reflect.Struct && elem.Elem().IsZero() {
+		return true
+	}
+	v.Set(elem)
+	return true
+}
+
+func setLooseSlice(v reflect.Value, raw []byte) bool {
+	if isNull(raw) {
+		return true
+	}
+	items := looseItems(raw)
+	if items == nil {
+		return false
+	}
+	// A list of objects skips members that are not objects (null, stray
+	// strings) rather than inventing empty entities for them.
+	wantObjects := v.Type().Elem().Kind() == reflect.Struct
+	out := reflect.MakeSlice(v.Type(), 0, len(items))
+	elem := reflect.New(v.Type().Elem()).Elem()
+	for _, item := range items {
+		if wantObjects && firstByte(item) != '{' {
+			continue
+		}
+		elem.SetZero()
+		if setLoose(elem, item) || !wantObjects {
+			out = reflect.Append(out, elem)
+		}
+	}
+	v.Set(out)
+	return true
+}
+
+// looseItems returns the elements of a JSON list. PHP turns sparse arrays
+// into objects keyed "0", "1", ...: those are read as lists in key order. Any
+// other object is taken as a list of one, a scalar or null as no list.
+func looseItems(raw []byte) []json.RawMessage {
+	switch firstByte(raw) {
+	case '[':
+		var items []json.RawMessage
+		if err := json.Unmarshal(raw, &items); err != nil {
+			return nil
+		}
+		return items
+	case '{':
+		fields, ok := objectFields(raw)
+		if !ok {
+			return nil
+		}
+		if keys, ok := indexKeys(fields); ok {
+			items := make([]json.RawMessage, 0, len(keys))
+			for _, k := range keys {
+				items = append(items, fields[k])
+			}
+			return items
+		}
+		return []json.RawMessage{raw}
+	}
+	return nil
+}
+
+// indexKeys returns the keys in numeric order when every key is a small
+// non-negative integer, as PHP writes sparse arrays.
+func indexKeys(fields map[string]json.RawMessage) ([]string, bool) {
+	if len(fields) == 0 {
+		return nil, true
+	}
+	keys := make([]string, 0, len(fields))
+	nums := make(map[string]int64, len(fields))
+	for k := range fields {
+		n, err := strconv.ParseInt(k, 10, 64)
+		if err != nil || n < 0 {
+			return nil, false
+		}
+		keys = append(keys, k)
+		nums[k] = n
+	}
+	sort.Slice(keys, func(i, j int) bool { return nums[keys[i]] < nums[keys[j]] })
+	return keys, true
+}
+
+// looseInt reads an integer from a number (fractions truncated) or a
+// numeric string; ok is false for anything else or out of int64 range.
+func looseInt(raw []byte) (int64, bool) {
+	text, ok := numberText(raw)
+	if !ok {
+		return 0, false
+	}
+	if n, err := strconv.ParseInt(text, 10, 64); err == nil {
+		return n, true
+	}
+	f, err := strconv.ParseFloat(text, 64)
+	// 2^63 itself is not representable, hence >= on the upper side.
+	if err != nil || math.IsNaN(f) || f >= math.MaxInt64 || f < math.MinInt64 {
+		return 0, false
+	}
+	return int64(f), true
+}
+
+// looseFloat reads a number or a numeric string; infinities and NaN are refused.
+func looseFloat(raw []byte) (float64, bool) {
+	text, ok := numberText(raw)
+	if !ok {
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(text, 64)
+	if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
+		return 0, false
+	}
+	return f, true
+}
+
+// numberText returns the text of a JSON number, or of a string holding one
+// (spaces trimmed, a decimal comma accepted).
+func numberText(raw []byte) (string, bool) {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 {
+		return "", false
+	}
+	switch c := raw[0]; {
+	case c == '-' || (c >= '0' && c <= '9'):
+		return string(raw), true
+	case c == '"':
+		var s string
+		if err := json.Unmarshal(raw, &s); err != nil {
+			return "", false
+		}
+		s = strings.TrimSpace(s)
+		if strings.Count(s, ",") == 1 && !strings.Contains(s, ".") {
+			s = strings.Replace(s, ",", ".", 1)
+		}
+		if !isDecimal(s) {
+			return "", false
+		}
+		return s, true
+	}
+	return "", false
+}
+
+// isDecimal accepts what strconv accepts minus its extras (hex, "inf",
+// underscores), so a string like "Infinity" or "0x10" is not a number here.
+func isDecimal(s string) bool {
+	if s == "" {
+		return false
+	}
+	digits := 0
+	for i, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case r == '-' || r == '+':
+			if i != 0 && s[i-1] != 'e' && s[i-1] != 'E' {
+				return false
+			}
+		case r == '.' || r == 'e' || r == 'E':
+		default:
+			return false
+		}
+	}
+	return digits > 0
+}
+
+// looseBool reads true/false, numbers (non-zero is true) and the strings
+// Kommo and PHP use for booleans.
+func looseBool(raw []byte) (bool, bool) {
+	raw = bytes.TrimSpace(raw)
+	switch string(raw) {
+	case "true":
+		return true, true
+	case "false":
+		return false, true
+	}
+	if f, ok := looseFloat(raw); ok {
+		return f != 0, true
+	}
+	var s string
+	if firstByte(raw) != '"' || json.Unmarshal(raw, &s) != nil {
+		return false, false
+	}
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "true", "yes", "y", "on":
+		return true, true
+	case "false", "no", "n", "off", "":
+		return false, true
+	}
+	return false, false
+}
+
+// looseString reads a string, or the literal text of a number or boolean.
+func looseString(raw []byte) (string, bool) {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 {
+		return "", false
+	}
+	switch c := raw[0]; {
+	case c == '"':
+		var s string
+		if err := json.Unmarshal(raw, &s); err != nil {
+			return "", false
+		}
+		return s, true
+	case c == '-' || (c >= '0' && c <= '9'):
+		return string(raw), true
+	case string(raw) == "true" || string(raw) == "false":
+		return string(raw), true
+	}
+	return "", false
+}
