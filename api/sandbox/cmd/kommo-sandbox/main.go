@@ -1,0 +1,36 @@
+// Command kommo-sandbox runs the Kommo-compatible sandbox server on loopback
+// for benchmark scripts and manual testing. It prints two lines on stdout,
+//
+//	url=http://127.0.0.1:PORT
+//	token=sandbox-token
+//
+// and serves until SIGINT or SIGTERM.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/leadscope/leadscope/api/sandbox"
+)
+
+func main() {
+	addr := flag.String("addr", "127.0.0.1:0", "loopback address to listen on")
+	latency := flag.Duration("latency", 0, "latency added to every request, e.g. 100ms")
+	flag.Parse()
+
+	srv, err := sandbox.Start(sandbox.Options{Addr: *addr, Latency: *latency})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "kommo-sandbox:", err)
+		os.Exit(1)
+	}
+	fmt.Printf("url=%s\ntoken=%s\n", srv.URL(), sandbox.Token)
+
+	stop := make(chan os.Signal, 1)
+	signal.Notify(stop, syscall.SIGINT, syscall.SIGTERM)
+	<-stop
+	srv.Close()
+}

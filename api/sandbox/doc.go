@@ -1,0 +1,95 @@
+// Package sandbox is a Kommo-compatible HTTP server on loopback with seeded,
+// deterministic data and switchable faults. Tests, benchmarks and
+// `leadscope --demo` talk to it over real HTTP exactly as they would talk to
+// https://{subdomain}.kommo.com. It shares no code with package api, so the
+// client is tested against Kommo's wire format, not against itself.
+//
+// # Starting
+//
+//	srv, err := sandbox.Start(sandbox.Options{})   // 127.0.0.1:0
+//	defer srv.Close()
+//	// base URL: srv.URL(), bearer token: sandbox.Token
+//
+// New returns the same server as an http.Handler without listening (e.g. for
+// httptest.NewServer). The command api/sandbox/cmd/kommo-sandbox runs one
+// and prints "url=..." and "token=..." lines.
+//
+// # API (Kommo v4 shapes; answers are application/hal+json)
+//
+//   - GET /api/v4/leads/{id}: the lead with _embedded.tags and companies always;
+//     `with` (comma separated) adds contacts, catalog_elements, loss_reason,
+//     is_price_modified_by_robot, source_id, source. A missing lead answers 204
+//     with no body (404 with Faults.MissingLead404).
+//   - GET /api/v4/contacts, /api/v4/companies, /api/v4/catalogs/{id}/elements,
+//     /api/v4/catalogs, /api/v4/users: filter[id][]=1&filter[id][]=2 (or
+//     filter[id]=1,2), limit (default 50, over 250 is 422), page; _links.next
+//     only when another page follows; 204 with no body when nothing matches.
+//   - GET /api/v4/leads/pipelines: pipelines with _embedded.statuses (142 won and
+//     143 lost in each, hex colours).
+//   - GET /api/v4/account: name, subdomain, current_user_id, currency "USD", currency_symbol "$".
+//
+// Every answer carries X-Request-Id. Errors are application/problem+json
+// {"title","type","status","detail"}. /api/ requests need
+// "Authorization: Bearer T" where T is Token, an Options.ExtraTokens or
+// AddToken token, or an unexpired access token issued through OAuth; anything
+// else is 401.
+//
+// # Rate limit
+//
+// More than Options.RateLimit (default 7) /api/ requests in any one-second
+// sliding window, measured at arrival, are answered 429 with retry_after in
+// the body and a Retry-After header (unless Options.OmitRetryAfterHeader).
+// Refused requests count towards the window. RateLimited counts those 429s.
+// Clients should keep a few milliseconds of margin: arrival times include network jitter.
+//
+// # Faults
+//
+// SetFaults switches a Faults value at run time (safe for concurrent use);
+// ClearFaults restores a well-behaved server. Faults.Path and Faults.Endpoint
+// choose the requests hit (default: every /api/ request); Latency delays them;
+// Fault is injected into the first Times of them (0: all, until changed):
+// FaultStatus (problem+json with Status: 402, 403, 429 with RetryAfter, 500,
+// 502, 503, 504...), FaultBlockedHTML (403 nginx text/html page),
+// FaultMalformedJSON, FaultTruncatedBody (Content-Length larger than what is
+// sent), FaultCutJSON (half the JSON with a matching length),
+// FaultWrongContentType (text/plain), FaultHugeBody (HugeBytes, default 50 MiB,
+// streamed), FaultStall (hangs until the client or the server gives up),
+// FaultDropConnection (closes the connection unanswered). MissingLead404 and
+// UsersForbidden (403 on /users, as for a non-admin user) are modes that apply
+// to every request. The unknown custom field type is part of the data
+// (LeadAllFieldTypes, UnknownFieldType), not a fault.
+//
+// # Counting
+//
+// Requests(endpoint) counts requests by endpoint name (the Endpoint*
+// constants), whatever they were answered, including 429s and faults;
+// TotalRequests, RequestCounts and ResetCounts complete it.
+//
+// # OAuth (Kommo's flow, for the login code)
+//
+//   - GET /oauth?client_id=..&state=..&mode=post_message[&code_challenge=..&code_challenge_method=S256]
+//     renders a consent page with buttons #allow and #deny (an unknown client_id
+//     gets a 400 page). The form posts back to /oauth and is answered 302 to
+//     Options.RedirectURI with code, state, referer (the sandbox's host:port or
+//     Options.Referer) and client_id; Deny sends error=access_denied, state, client_id.
+//   - POST /oauth2/access_token, form or JSON body, client_id and client_secret
+//     in the body: grant_type=authorization_code (code single-use, expires after
+//     CodeTTL, redirect_uri must match; with a code_challenge the S256
+//     code_verifier must match; a code_verifier for a code issued without a
+//     challenge is refused) and grant_type=refresh_token with rotation: the
+//     presented refresh token stays valid until the new one is first used,
+//     later it is answered 401 with "hint":"Token has been revoked". Refused
+//     requests are 400/401 problem+json with hint, error and error_description.
+//     Success is {token_type "Bearer", expires_in, access_token, refresh_token}.
+//
+// IssueTokens, ExpireAccessTokens, RevokeAll, RefreshCount and
+// SpentRefreshReuses let tests set up and check sessions.
+//
+// # Data
+//
+// The seeded leads are listed by LeadIDs; the notable ones have constants
+// (LeadBasic, LeadNoContacts, LeadOneOfEach, LeadManyLinks, LeadAllFieldTypes,
+// LeadLost, LeadLostArray, LeadWon, LeadEscapes, LeadHuge, LeadUnknownUser,
+// LeadPartners) and LeadMissing never exists. Names tests can assert on are
+// constants too (LeadBasicStageName, LeadBasicContactName, LeadBasicProductName ...).
+package sandbox
