@@ -168,7 +168,9 @@ func readCapped(res *http.Response, limit int64) ([]byte, error) {
 
 func (c *Client) transportError(actx context.Context, err error) *Error {
 	if errors.Is(actx.Err(), context.DeadlineExceeded) {
-		return &Error{Kind: ErrNetwork, Detail: fmt.Sprintf("timed out after %s", c.timeout), Err: err}
+		// The cause is left out on purpose: it wraps context.DeadlineExceeded,
+		// which callers read as their own deadline, not as a slow server.
+		return &Error{Kind: ErrNetwork, Detail: fmt.Sprintf("timed out after %s", c.timeout)}
 	}
 	return &Error{Kind: ErrNetwork, Err: err}
 }
@@ -178,7 +180,7 @@ func (c *Client) bodyError(actx context.Context, err error, limit int64) *Error 
 	case errors.Is(err, errBodyTooLarge):
 		return &Error{Kind: ErrBadResponse, Detail: fmt.Sprintf("response body is larger than the %s limit", humanBytes(limit))}
 	case errors.Is(actx.Err(), context.DeadlineExceeded):
-		return &Error{Kind: ErrNetwork, Detail: fmt.Sprintf("timed out after %s while reading the response", c.timeout), Err: err}
+		return &Error{Kind: ErrNetwork, Detail: fmt.Sprintf("timed out after %s while reading the response", c.timeout)}
 	case errors.Is(err, io.ErrUnexpectedEOF):
 		return &Error{Kind: ErrBadResponse, Detail: "response body was cut off before its end (truncated)", Err: err}
 	}
