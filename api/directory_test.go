@@ -72,7 +72,9 @@ func TestLoadDirectoryToleratesUsersAndCatalogsFailing(t *testing.T) {
 		"/api/v4/users": func(w http.ResponseWriter) {
 			writeJSON(w, 403, "application/problem+json", `{"title":"Forbidden","detail":"Access denied"}`)
 		},
-		"/api/v4/catalogs": func(w http.ResponseWriter) { writeJSON(w, 402, "application/problem+json", `{"title":"Payment Required"}`) },
+		"/api/v4/catalogs": func(w http.ResponseWriter) {
+			writeJSON(w, 402, "application/problem+json", `{"title":"Payment Required"}`)
+		},
 	})
 	d, err := newClient(t, srv.URL).LoadDirectory(context.Background())
 	if err != nil {
