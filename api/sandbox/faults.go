@@ -179,6 +179,8 @@ func (s *Server) injectAnswer(w http.ResponseWriter, r *http.Request, in injecti
 		case <-r.Context().Done():
 		case <-s.done:
 		}
+		// Returning normally would send an empty 200; the client must see the connection end.
+		dropConnection(w)
 	case FaultDropConnection:
 		dropConnection(w)
 	}

@@ -27,6 +27,7 @@ type Server struct {
 	faults      faultState
 	counts      counter
 	rate        *slidingWindow
+	rateClock   func() time.Time // time.Now; tests freeze it to make the window deterministic
 	rateLimited atomic.Int64
 	tokens      *tokenStore
 	oauth       *oauthState
@@ -42,12 +43,13 @@ type Server struct {
 func New(opts Options) *Server {
 	opts = opts.withDefaults()
 	s := &Server{
-		opts:   opts,
-		data:   sharedSeed(),
-		counts: counter{byEndpoint: map[string]int{}},
-		tokens: newTokenStore(opts.ExtraTokens),
-		oauth:  newOAuthState(),
-		done:   make(chan struct{}),
+		opts:      opts,
+		data:      sharedSeed(),
+		counts:    counter{byEndpoint: map[string]int{}},
+		tokens:    newTokenStore(opts.ExtraTokens),
+		oauth:     newOAuthState(),
+		done:      make(chan struct{}),
+		rateClock: time.Now,
 	}
 	if opts.RateLimit > 0 {
 		s.rate = newSlidingWindow(opts.RateLimit, time.Second)
@@ -107,10 +109,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		delay += faults.Latency
 	}
 	if !s.sleep(r.Context(), delay) {
+		dropConnection(w)
 		return
 	}
 	isAPI := strings.HasPrefix(path, "/api/")
-	if isAPI && s.rate != nil && !s.rate.allow(time.Now()) {
+	if isAPI && s.rate != nil && !s.rate.allow(s.rateClock()) {
 		s.rateLimited.Add(1)
 		tooManyRequests(1, !s.opts.OmitRetryAfterHeader).write(w)
 		return
