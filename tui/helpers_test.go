@@ -1,0 +1,151 @@
+package tui
+
+import (
+	"io"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/bubbles/spinner"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/leadscope/leadscope/api"
+	"github.com/leadscope/leadscope/api/sandbox"
+	"github.com/muesli/termenv"
+)
+
+// testNow is the fixed clock of every test: relative hints stay the same.
+var testNow = time.Date(2024, 5, 2, 9, 30, 0, 0, time.UTC)
+
+func plainRenderer() *lipgloss.Renderer {
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.Ascii)
+	r.SetHasDarkBackground(true)
+	return r
+}
+
+// startSandbox runs a seeded Kommo sandbox on loopback and a client for it.
+func startSandbox(t testing.TB, opts sandbox.Options) (*sandbox.Server, *api.Client) {
+	t.Helper()
+	srv, err := sandbox.Start(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(srv.Close)
+	c, err := api.New(api.Options{BaseURL: srv.URL(), Credentials: api.StaticToken(sandbox.Token), RatePerSecond: 1000, MaxRetries: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return srv, c
+}
+
+func testOptions(c *api.Client) Options {
+	return Options{
+		Client:   c,
+		Account:  "sandbox",
+		Renderer: plainRenderer(),
+		Location: time.UTC,
+		Now:      func() time.Time { return testNow },
+	}
+}
+
+// newTestModel builds a model sized w x h with its side doors closed:
+// no browser, OSC 52 into a buffer the test can read, no fade timers.
+func newTestModel(t testing.TB, opts Options, w, h int) Model {
+	t.Helper()
+	m := New(opts)
+	m.open = func(string) error { return errNoBrowserInTests }
+	m.fade = 0
+	next, _ := m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	return next.(Model)
+}
+
+type testError string
+
+func (e testError) Error() string { return string(e) }
+
+const errNoBrowserInTests = testError("no browser in tests")
+
+// drive runs cmd and every command it leads to, feeding their messages to
+// the model in order, until nothing is left. Spinner ticks are dropped: they
+// only animate. It returns the model and the messages it saw.
+func drive(t testing.TB, m Model, cmd tea.Cmd) (Model, []tea.Msg) {
+	t.Helper()
+	var seen []tea.Msg
+	queue := []tea.Cmd{cmd}
+	for len(queue) > 0 {
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		msg := c()
+		switch msg := msg.(type) {
+		case nil:
+			continue
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+			continue
+		case spinner.TickMsg:
+			continue
+		}
+		seen = append(seen, msg)
+		next, more := m.Update(msg)
+		m = next.(Model)
+		queue = append(queue, more)
+	}
+	return m, seen
+}
+
+// start runs the model's Init to completion: directory and initial lead.
+func start(t testing.TB, m Model) Model {
+	t.Helper()
+	m, _ = drive(t, m, m.Init())
+	return m
+}
+
+// press sends keys (one tea.KeyMsg per element) and runs what they start.
+func press(t testing.TB, m Model, keys ...tea.KeyMsg) Model {
+	t.Helper()
+	for _, k := range keys {
+		next, cmd := m.Update(k)
+		m, _ = drive(t, next.(Model), cmd)
+	}
+	return m
+}
+
+func keyMsg(s string) tea.KeyMsg {
+	switch s {
+	case "enter":
+		return tea.KeyMsg{Type: tea.KeyEnter}
+	case "esc":
+		return tea.KeyMsg{Type: tea.KeyEsc}
+	case "tab":
+		return tea.KeyMsg{Type: tea.KeyTab}
+	case "shift+tab":
+		return tea.KeyMsg{Type: tea.KeyShiftTab}
+	case "up":
+		return tea.KeyMsg{Type: tea.KeyUp}
+	case "down":
+		return tea.KeyMsg{Type: tea.KeyDown}
+	case "pgdown":
+		return tea.KeyMsg{Type: tea.KeyPgDown}
+	case "pgup":
+		return tea.KeyMsg{Type: tea.KeyPgUp}
+	case "home":
+		return tea.KeyMsg{Type: tea.KeyHome}
+	case "end":
+		return tea.KeyMsg{Type: tea.KeyEnd}
+	case "ctrl+c":
+		return tea.KeyMsg{Type: tea.KeyCtrlC}
+	}
+	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)}
+}
+
+// typeText types s into whatever has focus, one rune at a time.
+func typeText(t testing.TB, m Model, s string) Model {
+	t.Helper()
+	for _, r := range s {
+		m = press(t, m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+	}
+	return m
+}

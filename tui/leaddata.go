@@ -1,0 +1,113 @@
+package tui
+
+import (
+	"sort"
+
+	"github.com/leadscope/leadscope/api"
+)
+
+// partState is how far one kind of related data has come.
+type partState int
+
+const (
+	partNone    partState = iota // nothing linked, nothing to fetch
+	partPending                  // a request is in flight or must be sent
+	partLoaded
+	partFailed
+)
+
+// part is one kind of related data with its fate.
+type part[T any] struct {
+	state partState
+	items []T
+	err   error
+}
+
+func (p *part[T]) settle(items []T, err error) {
+	if err != nil {
+		p.state, p.err = partFailed, err
+		return
+	}
+	p.state, p.items, p.err = partLoaded, items, nil
+}
+
+// leadData is one lead and everything resolved about it. It is cached for
+// the run; version changes whenever something in it changes so rendered
+// views know when they are stale.
+type leadData struct {
+	id        int64
+	lead      *api.Lead
+	contacts  part[api.Contact]
+	companies part[api.Company]
+	catalogs  map[int64]*part[api.CatalogElement] // by catalog ID
+	version   int
+}
+
+// newLeadData prepares the parts the lead links to: each linked kind (and
+// each catalog) becomes pending, so the caller knows what to fetch.
+func newLeadData(lead *api.Lead) *leadData {
+	d := &leadData{id: lead.ID, lead: lead, catalogs: map[int64]*part[api.CatalogElement]{}}
+	if len(lead.Embedded.Contacts) > 0 {
+		d.contacts.state = partPending
+	}
+	if len(lead.Embedded.Companies) > 0 {
+		d.companies.state = partPending
+	}
+	for _, ref := range lead.Embedded.CatalogElements {
+		if _, ok := d.catalogs[ref.Metadata.CatalogID]; !ok {
+			d.catalogs[ref.Metadata.CatalogID] = &part[api.CatalogElement]{state: partPending}
+		}
+	}
+	return d
+}
+
+// complete reports whether nothing is left to fetch: revisiting a complete
+// lead costs no request.
+func (d *leadData) complete() bool {
+	if d.lead == nil || d.contacts.state == partPending || d.contacts.state == partFailed ||
+		d.companies.state == partPending || d.companies.state == partFailed {
+		return false
+	}
+	for _, p := range d.catalogs {
+		if p.state == partPending || p.state == partFailed {
+			return false
+		}
+	}
+	return true
+}
+
+// catalogIDs lists the lead's catalogs in a stable order.
+func (d *leadData) catalogIDs() []int64 {
+	ids := make([]int64, 0, len(d.catalogs))
+	for id := range d.catalogs {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	return ids
+}
+
+func contactIDs(l *api.Lead) []int64 {
+	ids := make([]int64, 0, len(l.Embedded.Contacts))
+	for _, c := range l.Embedded.Contacts {
+		ids = append(ids, c.ID)
+	}
+	return ids
+}
+
+func companyIDs(l *api.Lead) []int64 {
+	ids := make([]int64, 0, len(l.Embedded.Companies))
+	for _, c := range l.Embedded.Companies {
+		ids = append(ids, c.ID)
+	}
+	return ids
+}
+
+func catalogElementIDs(l *api.Lead, catalogID int64) []int64 {
+	var ids []int64
+	for _, e := range l.Embedded.CatalogElements {
+		if e.Metadata.CatalogID == catalogID {
+			ids = append(ids, e.ID)
+		}
+	}
+	return ids
+}

@@ -1,0 +1,99 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/viewport"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// pane is one tab's scrollable content. It re-renders only when the data,
+// the names or the width it was drawn for change, so a frame costs a slice
+// of ready lines.
+type pane struct {
+	vp    viewport.Model
+	lines []string
+	drawn paneKey
+}
+
+// paneKey is what a pane's content depends on.
+type paneKey struct {
+	data         *leadData
+	version      int
+	namesVersion int
+	width        int
+}
+
+func newPane() pane {
+	vp := viewport.New(0, 0)
+	vp.MouseWheelDelta = 3
+	return pane{vp: vp}
+}
+
+// sync redraws the pane if key differs from what it holds. A different lead
+// starts at the top; the same lead, refreshed, keeps its scroll position.
+func (p *pane) sync(key paneKey, render func() string) {
+	if p.drawn == key {
+		return
+	}
+	sameLead := p.drawn.data != nil && key.data != nil && p.drawn.data.id == key.data.id
+	p.lines = fitLines(render(), key.width)
+	p.vp.SetContent(strings.Join(p.lines, "\n"))
+	if !sameLead {
+		p.vp.GotoTop()
+	}
+	p.drawn = key
+}
+
+func (p *pane) setSize(width, height int) {
+	p.vp.Width, p.vp.Height = width, max(0, height)
+	// Re-clamp the offset for the new height.
+	p.vp.SetYOffset(p.vp.YOffset)
+}
+
+// view returns exactly vp.Height lines, cheaply: no styling happens here.
+func (p *pane) view() string {
+	h := p.vp.Height
+	if h <= 0 {
+		return ""
+	}
+	start := min(max(0, p.vp.YOffset), len(p.lines))
+	end := min(start+h, len(p.lines))
+	var b strings.Builder
+	for i := start; i < end; i++ {
+		if i > start {
+			b.WriteByte('\n')
+		}
+		b.WriteString(p.lines[i])
+	}
+	for i := end - start; i < h; i++ {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
+}
+
+// position describes where the pane is scrolled, or "" when all is visible.
+func (p *pane) position() string {
+	total := len(p.lines)
+	if total <= p.vp.Height || p.vp.Height <= 0 {
+		return ""
+	}
+	first := p.vp.YOffset + 1
+	last := min(p.vp.YOffset+p.vp.Height, total)
+	return fmt.Sprintf("%d–%d of %d · %d%%", first, last, total, int(p.vp.ScrollPercent()*100+0.5))
+}
+
+// fitLines splits s into lines no wider than width; the renderers respect
+// the width already, this guards against a miscount reaching the terminal.
+func fitLines(s string, width int) []string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		if ansi.StringWidth(l) > width {
+			lines[i] = ansi.Truncate(l, width, ellipsis)
+		}
+	}
+	return lines
+}

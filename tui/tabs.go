@@ -1,0 +1,83 @@
+package tui
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+)
+
+// tabKind names the detail tabs in the order of their number keys.
+type tabKind int
+
+const (
+	tabFields tabKind = iota
+	tabTags
+	tabContacts
+	tabCompanies
+	tabCatalog
+	tabJSON
+	tabCount
+)
+
+var tabTitles = [tabCount]string{"Fields", "Tags", "Contacts", "Companies", "Catalog", "JSON"}
+
+// tabShortTitles keep the bar on one line in narrow terminals.
+var tabShortTitles = [tabCount]string{"Fld", "Tags", "Cont", "Comp", "Cat", "JSON"}
+
+// tabItems counts what a tab holds, from the lead's own references so the
+// number is right before the names arrive; -1 means no count (JSON).
+func tabItems(d *leadData, t tabKind) int {
+	if d == nil || d.lead == nil {
+		return 0
+	}
+	l := d.lead
+	switch t {
+	case tabFields:
+		return len(l.CustomFields)
+	case tabTags:
+		return len(l.Embedded.Tags)
+	case tabContacts:
+		return len(l.Embedded.Contacts)
+	case tabCompanies:
+		return len(l.Embedded.Companies)
+	case tabCatalog:
+		return len(l.Embedded.CatalogElements)
+	}
+	return -1
+}
+
+// renderTabBar draws the tabs with their counts, the active one highlighted
+// (and bracketed when there is no colour). It falls back to short titles,
+// then to truncation, so it never exceeds width.
+func renderTabBar(sh *shared, d *leadData, active tabKind, width int) string {
+	for _, titles := range [][tabCount]string{tabTitles, tabShortTitles} {
+		bar := tabBar(sh, d, active, titles)
+		if lipgloss.Width(bar) <= width {
+			return bar
+		}
+	}
+	return truncate(tabBar(sh, d, active, tabShortTitles), width)
+}
+
+func tabBar(sh *shared, d *leadData, active tabKind, titles [tabCount]string) string {
+	st := sh.st
+	parts := make([]string, 0, tabCount)
+	for t := tabKind(0); t < tabCount; t++ {
+		label := titles[t]
+		if n := tabItems(d, t); n >= 0 {
+			label += " " + strconv.Itoa(n)
+		}
+		switch {
+		case t == active && st.Plain:
+			parts = append(parts, "["+label+"]")
+		case t == active:
+			parts = append(parts, st.TabActive.Render(label))
+		case st.Plain:
+			parts = append(parts, " "+label+" ")
+		default:
+			parts = append(parts, st.TabInactive.Render(label))
+		}
+	}
+	return strings.Join(parts, " ")
+}

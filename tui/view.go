@@ -1,0 +1,257 @@
+package tui
+
+import (
+	"fmt"
+	"github.com/charmbracelet/bubbles/key"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/leadscope/leadscope/tui/sanitize"
+)
+
+// The smallest screen the layout is designed for.
+const (
+	minWidth  = 60
+	minHeight = 20
+)
+
+// chromeLines are the fixed lines around the summary and the tab content:
+// header, input, rule, tab bar, rule and footer.
+const chromeLines = 6
+
+// summaryCache keeps the rendered summary until its inputs change.
+type summaryCache struct {
+	key   summaryKey
+	lines []string
+}
+
+type summaryKey struct {
+	data         *leadData
+	version      int
+	namesVersion int
+	width        int
+	maxLines     int
+}
+
+// resize re-lays the screen out for a new terminal size.
+func (m *Model) resize(w, h int) {
+	m.width, m.height = w, h
+	m.help.Width = w
+	m.input.setWidth(min(36, w/2))
+	m.syncActivePane()
+}
+
+// syncActivePane brings the summary and the visible tab up to date with the
+// data and the size. Only here, never in View, is anything rendered anew.
+func (m *Model) syncActivePane() {
+	if m.width < minWidth || m.height < minHeight || m.current == nil {
+		return
+	}
+	avail := m.height - chromeLines
+	minContent := max(5, avail*2/5)
+	key := summaryKey{m.current, m.current.version, m.namesVersion, m.width, avail - minContent}
+	if m.summary.key != key {
+		m.summary = summaryCache{key: key, lines: renderSummary(m.sh, m.current, m.client.LeadWebURL(m.current.id), m.width, key.maxLines)}
+	}
+	contentHeight := avail - len(m.summary.lines) - m.spacerLines(avail)
+	for i := range m.panes {
+		m.panes[i].setSize(m.width, contentHeight)
+	}
+	d := m.current
+	p := &m.panes[m.active]
+	p.sync(paneKey{d, d.version, m.namesVersion, m.width}, func() string {
+		return renderTab(m.sh, d, m.active, m.width)
+	})
+	p.setSize(m.width, contentHeight)
+}
+
+// spacerLines is the blank line between the summary and the tabs that tall
+// screens can afford.
+func (m *Model) spacerLines(avail int) int {
+	if avail-len(m.summary.lines) > 16 {
+		return 1
+	}
+	return 0
+}
+
+func renderTab(sh *shared, d *leadData, t tabKind, width int) string {
+	switch t {
+	case tabFields:
+		return renderFields(sh, d, width)
+	case tabTags:
+		return renderTags(sh, d, width)
+	case tabContacts:
+		return renderContacts(sh, d, width)
+	case tabCompanies:
+		return renderCompanies(sh, d, width)
+	case tabCatalog:
+		return renderCatalog(sh, d, width)
+	}
+	return renderJSON(sh, d, width)
+}
+
+// View draws the screen from what Update prepared.
+func (m Model) View() string {
+	switch {
+	case m.width == 0 || m.height == 0:
+		return ""
+	case m.width < minWidth || m.height < minHeight:
+		return m.tooSmallView()
+	case m.client == nil:
+		return m.loggedOutView()
+	}
+	lines := make([]string, 0, m.height)
+	lines = append(lines, m.headerView(), m.inputLineView(), rule(m.sh.st, m.width))
+	if m.current == nil {
+		body := m.emptyView(m.height - len(lines) - 1)
+		lines = append(lines, body...)
+		lines = append(lines, m.footerView(""))
+		return strings.Join(lines, "\n")
+	}
+	lines = append(lines, m.summary.lines...)
+	avail := m.height - chromeLines
+	for i := 0; i < m.spacerLines(avail); i++ {
+		lines = append(lines, "")
+	}
+	p := &m.panes[m.active]
+	lines = append(lines, renderTabBar(m.sh, m.current, m.active, m.width), rule(m.sh.st, m.width))
+	if m.showHelp {
+		lines = append(lines, m.fullHelpView(p.vp.Height)...)
+		lines = append(lines, m.footerView(""))
+	} else {
+		lines = append(lines, p.view(), m.footerView(p.position()))
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (m Model) headerView() string {
+	st := m.sh.st
+	account := sanitize.Line(m.opts.Account)
+	if m.sh.names != nil && m.sh.names.account != "" {
+		account = m.sh.names.account
+	}
+	left := st.App.Render("leadscope")
+	if account != "" {
+		left += st.Muted.Render(" · ") + st.Account.Render(account)
+	}
+	right := ""
+	if m.opts.Demo {
+		if st.Plain {
+			right = "[DEMO]"
+		} else {
+			right = st.Badge.Render("DEMO")
+		}
+	}
+	return spread(left, right, m.width)
+}
+
+// spread puts left and right at the two ends of a line of width columns,
+// cutting left if they do not both fit.
+func spread(left, right string, width int) string {
+	rw := lipgloss.Width(right)
+	left = truncate(left, max(0, width-rw-1))
+	gap := width - lipgloss.Width(left) - rw
+	if right == "" {
+		return left
+	}
+	return left + strings.Repeat(" ", max(1, gap)) + right
+}
+
+func (m Model) inputLineView() string {
+	in := m.input.view()
+	return truncate(in+"  "+m.statusView(m.width-lipgloss.Width(in)-2), m.width)
+}
+
+func (m Model) statusView(width int) string {
+	st := m.sh.st
+	if width <= 0 {
+		return ""
+	}
+	var s string
+	switch {
+	case m.input.invalid != "":
+		s = st.InputInvalid.Render("✗ " + m.input.invalid)
+	case m.status.kind == statusLoading && m.flight != nil:
+		s = m.spin.View() + " " + st.Status.Render(m.status.text)
+	case m.status.kind == statusInfo:
+		s = st.StatusOK.Render("✓ " + m.status.text)
+	case m.status.kind == statusWarn:
+		s = st.StatusWarn.Render("! " + m.status.text)
+	case m.status.kind == statusError:
+		s = st.StatusError.Render("✗ " + m.status.text)
+	case m.dirLoading:
+		s = m.spin.View() + " " + st.Status.Render("Loading the account…")
+	}
+	return truncate(s, width)
+}
+
+// footerView is the short help, trimmed from its least important keys
+// until it fits beside the scroll position.
+func (m Model) footerView(position string) string {
+	h := m.help
+	h.Width = 0
+	var bindings []key.Binding
+	for _, b := range m.keys.ShortHelp() {
+		if b.Enabled() {
+			bindings = append(bindings, b)
+		}
+	}
+	room := max(0, m.width-lipgloss.Width(position)-2)
+	text := h.ShortHelpView(bindings)
+	for lipgloss.Width(text) > room && len(bindings) > 2 {
+		bindings = append(bindings[:len(bindings)-3], bindings[len(bindings)-2:]...)
+		text = h.ShortHelpView(bindings)
+	}
+	return spread(truncate(text, room), m.sh.st.Position.Render(position), m.width)
+}
+
+func (m Model) fullHelpView(height int) []string {
+	h := m.help
+	h.Width = m.width
+	lines := strings.Split(h.FullHelpView(m.keys.FullHelp()), "\n")
+	for i := range lines {
+		lines[i] = truncate(lines[i], m.width)
+	}
+	return fillLines(lines, height)
+}
+
+// fillLines pads or cuts lines to exactly height.
+func fillLines(lines []string, height int) []string {
+	if len(lines) > height {
+		return lines[:height]
+	}
+	for len(lines) < height {
+		lines = append(lines, "")
+	}
+	return lines
+}
+
+func (m Model) emptyView(height int) []string {
+	st := m.sh.st
+	lines := []string{
+		"",
+		"  " + st.Heading.Render("Look up a lead"),
+		"",
+		"  " + st.Value.Render("Type a lead ID, or paste a lead's URL from Kommo, and press enter."),
+		"  " + st.Muted.Render("For example 12345 or https://yourcompany.kommo.com/leads/detail/12345"),
+	}
+	if m.opts.Demo {
+		lines = append(lines, "",
+			"  "+st.Warning.Render("Demo: a built-in sample account on this computer, no Kommo needed."))
+	}
+	for i := range lines {
+		lines[i] = truncate(lines[i], m.width)
+	}
+	return fillLines(lines, height)
+}
+
+func (m Model) tooSmallView() string {
+	msg := []string{
+		"Make the terminal larger",
+		fmt.Sprintf("leadscope needs %d×%d, this is %d×%d", minWidth, minHeight, m.width, m.height),
+	}
+	for i := range msg {
+		msg[i] = truncate(msg[i], m.width)
+	}
+	return m.sh.st.Renderer.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, strings.Join(msg, "\n"))
+}
