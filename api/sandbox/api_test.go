@@ -283,3 +283,22 @@ func TestStartRefusesNonLoopback(t *testing.T) {
 		}
 	}
 }
+
+func TestLeadList(t *testing.T) {
+	s := startTest(t, Options{})
+	page := get(t, s, "/api/v4/leads?limit=250&with=contacts").want(t, 200, contentHAL).json(t)
+	leads := list(t, page, "_embedded", "leads")
+	if len(leads) != len(LeadIDs()) || num(t, leads, 0, "id") != LeadBasic {
+		t.Fatalf("%d leads, first %v", len(leads), dig(t, leads, 0, "id"))
+	}
+	if _, ok := dig(t, leads, 0, "_embedded").(map[string]any)["contacts"]; !ok {
+		t.Error("with=contacts ignored by the list")
+	}
+	one := get(t, s, fmt.Sprintf("/api/v4/leads?filter[id][]=%d", LeadHuge)).want(t, 200, contentHAL).json(t)
+	if l := list(t, one, "_embedded", "leads"); len(l) != 1 || num(t, l, 0, "id") != LeadHuge {
+		t.Errorf("filtered list: %d leads", len(l))
+	}
+	if s.Requests(EndpointLeads) != 2 {
+		t.Errorf("lead list counted %d", s.Requests(EndpointLeads))
+	}
+}

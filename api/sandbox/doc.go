@@ -20,7 +20,7 @@
 //     `with` (comma separated) adds contacts, catalog_elements, loss_reason,
 //     is_price_modified_by_robot, source_id, source. A missing lead answers 204
 //     with no body (404 with Faults.MissingLead404).
-//   - GET /api/v4/contacts, /api/v4/companies, /api/v4/catalogs/{id}/elements,
+//   - GET /api/v4/leads, /api/v4/contacts, /api/v4/companies, /api/v4/catalogs/{id}/elements,
 //     /api/v4/catalogs, /api/v4/users: filter[id][]=1&filter[id][]=2 (or
 //     filter[id]=1,2), limit (default 50, over 250 is 422), page; _links.next
 //     only when another page follows; 204 with no body when nothing matches.
@@ -56,7 +56,8 @@
 // streamed), FaultStall (hangs until the client or the server gives up),
 // FaultDropConnection (closes the connection unanswered). MissingLead404 and
 // UsersForbidden (403 on /users, as for a non-admin user) are modes that apply
-// to every request. The unknown custom field type is part of the data
+// to every request. Injected answers replace the whole answer, before the
+// token is checked; the body faults damage the real answer. The unknown custom field type is part of the data
 // (LeadAllFieldTypes, UnknownFieldType), not a fault.
 //
 // # Counting

@@ -14,6 +14,7 @@ type dataset struct {
 	companies []company                  // sorted by ID
 	leads     map[int64]*lead
 	leadIDs   []int64 // in seeding order
+	leadsByID []*lead // sorted by ID, for the lead list
 }
 
 type account struct {

@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -12,7 +13,7 @@ func endpointOf(path string) string {
 	switch {
 	case path == "/api/v4/leads/pipelines" || strings.HasPrefix(path, "/api/v4/leads/pipelines/"):
 		return EndpointPipelines
-	case strings.HasPrefix(path, "/api/v4/leads/"):
+	case path == "/api/v4/leads" || strings.HasPrefix(path, "/api/v4/leads/"):
 		return EndpointLeads
 	case path == "/api/v4/contacts" || strings.HasPrefix(path, "/api/v4/contacts/"):
 		return EndpointContacts
@@ -49,6 +50,9 @@ func (s *Server) serveAPI(r *http.Request, path, endpoint string, faults Faults)
 	d := s.data
 	switch endpoint {
 	case EndpointLeads:
+		if path == "/api/v4/leads" {
+			return s.listLeads(r, base)
+		}
 		return s.getLead(r, path, base, faults.MissingLead404)
 	case EndpointContacts:
 		if path != "/api/v4/contacts" {
@@ -108,6 +112,13 @@ func (s *Server) getLead(r *http.Request, path, base string, missing404 bool) re
 	body := l.render(base, key.with)
 	s.leadBodies.Store(key, body)
 	return response{status: http.StatusOK, contentType: contentHAL, body: body}
+}
+
+// listLeads is GET /api/v4/leads: every lead in ID order, paged, with the same `with` as a single lead.
+func (s *Server) listLeads(r *http.Request, base string) response {
+	with := parseWith(r.URL.Query()["with"])
+	render := func(l *lead, base string) any { return json.RawMessage(l.render(base, with)) }
+	return listPage(r, base, "leads", s.data.leadsByID, func(l *lead) int64 { return l.ID }, render)
 }
 
 func (s *Server) catalogElements(r *http.Request, path, base string) response {

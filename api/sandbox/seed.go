@@ -27,6 +27,10 @@ func seed() *dataset {
 	for _, l := range seedFillerLeads() {
 		d.addLead(l)
 	}
+	for _, id := range d.leadIDs {
+		d.leadsByID = append(d.leadsByID, d.leads[id])
+	}
+	sort.Slice(d.leadsByID, func(i, j int) bool { return d.leadsByID[i].ID < d.leadsByID[j].ID })
 	sort.Slice(d.contacts, func(i, j int) bool { return d.contacts[i].ID < d.contacts[j].ID })
 	sort.Slice(d.companies, func(i, j int) bool { return d.companies[i].ID < d.companies[j].ID })
 	return d

@@ -4,7 +4,9 @@
 //	url=http://127.0.0.1:PORT
 //	token=sandbox-token
 //
-// and serves until SIGINT or SIGTERM.
+// and serves until SIGINT or SIGTERM. Flags: -addr (loopback only, default
+// 127.0.0.1:0), -latency (added to every request), -rate (requests per second
+// before 429, default 7; 0 or negative disables it, e.g. for repeated benchmarks).
 package main
 
 import (
@@ -20,9 +22,13 @@ import (
 func main() {
 	addr := flag.String("addr", "127.0.0.1:0", "loopback address to listen on")
 	latency := flag.Duration("latency", 0, "latency added to every request, e.g. 100ms")
+	rate := flag.Int("rate", sandbox.DefaultRateLimit, "API requests allowed in any 1 s window before 429; 0 or negative disables the limit")
 	flag.Parse()
+	if *rate == 0 {
+		*rate = -1
+	}
 
-	srv, err := sandbox.Start(sandbox.Options{Addr: *addr, Latency: *latency})
+	srv, err := sandbox.Start(sandbox.Options{Addr: *addr, Latency: *latency, RateLimit: *rate})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "kommo-sandbox:", err)
 		os.Exit(1)

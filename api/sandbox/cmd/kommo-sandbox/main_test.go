@@ -25,7 +25,7 @@ func TestMain(m *testing.M) {
 
 func TestPrintsURLAndTokenAndStopsOnSIGTERM(t *testing.T) {
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), "KOMMO_SANDBOX_RUN_MAIN=1", "KOMMO_SANDBOX_ARGS=-latency 5ms")
+	cmd.Env = append(os.Environ(), "KOMMO_SANDBOX_RUN_MAIN=1", "KOMMO_SANDBOX_ARGS=-latency 5ms -rate -1")
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
