@@ -35,6 +35,7 @@ type Server struct {
 	done      chan struct{} // closed by Close: ends stalls and latency waits
 	closeOnce sync.Once
 	httpSrv   *http.Server
+	served    chan struct{} // closed when Serve has returned
 	url       string
 }
 
@@ -73,7 +74,11 @@ func Start(opts Options) (*Server, error) {
 	}
 	s.url = "http://" + ln.Addr().String()
 	s.httpSrv = &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
-	go func() { _ = s.httpSrv.Serve(ln) }()
+	s.served = make(chan struct{})
+	go func() {
+		defer close(s.served)
+		_ = s.httpSrv.Serve(ln)
+	}()
 	return s, nil
 }
 
@@ -93,6 +98,8 @@ func (s *Server) Close() {
 		if err := s.httpSrv.Shutdown(ctx); err != nil {
 			_ = s.httpSrv.Close()
 		}
+		// Leak checkers (goleak) in callers' tests must not see the accept loop.
+		<-s.served
 	})
 }
 
