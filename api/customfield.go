@@ -54,6 +54,9 @@ func (v *FieldValue) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// keepsBareValues: a value list member that is not an object is the value itself.
+func (*FieldValue) keepsBareValues() {}
+
 // UnmarshalJSON reads a custom field leniently (see lenient.go).
 func (f *CustomField) UnmarshalJSON(data []byte) error {
 	type plain CustomField

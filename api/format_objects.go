@@ -25,7 +25,7 @@ func objectMembers(raw []byte) (map[string]string, bool) {
 }
 
 // partyValue renders legal_entity, payer and supplier objects:
-// "Acme LLC (legal); VAT ID 7701; KPP 7701001; Moscow, Tverskaya 1".
+// "Acme LLC (companies #12); VAT ID 7701; KPP 7701001; Moscow, Tverskaya 1".
 func partyValue(raw []byte) (string, bool) {
 	if isNull(raw) {
 		return "", true
@@ -37,11 +37,7 @@ func partyValue(raw []byte) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	head := m["name"]
-	if t := m["entity_type"]; t != "" {
-		head = strings.TrimSpace(head + " (" + t + ")")
-	}
-	parts := []string{head}
+	parts := []string{withRef(m["name"], entityRef(m))}
 	for _, lf := range []struct{ key, label string }{
 		{"vat_id", "VAT ID"},
 		{"inn", "INN"},
@@ -125,17 +121,32 @@ func linkedEntityValue(raw []byte) (string, bool) {
 	if !ok {
 		return "", false
 	}
+	return joinParts([]string{withRef(m["name"], entityRef(m))})
+}
+
+// entityRef renders entity_type and entity_id as "companies #40000001". A
+// numeric entity_type is a code whose meaning Kommo does not document, so
+// it is left out.
+func entityRef(m map[string]string) string {
 	ref := m["entity_type"]
+	if _, numeric := looseInt([]byte(ref)); numeric {
+		ref = ""
+	}
 	if id := m["entity_id"]; id != "" {
 		ref = strings.TrimSpace(ref + " #" + id)
 	}
-	if ref == "" {
-		return joinParts([]string{m["name"]})
+	return ref
+}
+
+// withRef appends a reference in parentheses to a name, or stands alone.
+func withRef(name, ref string) string {
+	switch {
+	case ref == "":
+		return name
+	case name == "":
+		return ref
 	}
-	if m["name"] == "" {
-		return ref, true
-	}
-	return m["name"] + " (" + ref + ")", true
+	return name + " (" + ref + ")"
 }
 
 // fileValue renders "report.pdf (1.2 MiB)".

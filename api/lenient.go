@@ -20,7 +20,14 @@ import (
 // syntactically invalid JSON is an error, and json.Unmarshal rejects that
 // before any of this runs.
 
-var unmarshalerType = reflect.TypeFor[json.Unmarshaler]()
+var (
+	unmarshalerType = reflect.TypeFor[json.Unmarshaler]()
+	bareValueType   = reflect.TypeFor[bareValueKeeper]()
+)
+
+// bareValueKeeper marks list members that make sense even when they are
+// not JSON objects.
+type bareValueKeeper interface{ keepsBareValues() }
 
 // decodeLoose fills the struct v points to from the JSON object data. A
 // value that is not an object leaves v untouched. v must not have an
@@ -188,8 +195,10 @@ func setLooseSlice(v reflect.Value, raw []byte) bool {
 		return false
 	}
 	// A list of objects skips members that are not objects (null, stray
-	// strings) rather than inventing empty entities for them.
-	wantObjects := v.Type().Elem().Kind() == reflect.Struct
+	// strings) rather than inventing empty entities for them, except for
+	// types that keep bare values (FieldValue).
+	et := v.Type().Elem()
+	wantObjects := et.Kind() == reflect.Struct && !reflect.PointerTo(et).Implements(bareValueType)
 	out := reflect.MakeSlice(v.Type(), 0, len(items))
 	elem := reflect.New(v.Type().Elem()).Elem()
 	for _, item := range items {

@@ -18,6 +18,7 @@ func TestLimiterNeverExceedsSevenPerSecond(t *testing.T) {
 	if testing.Short() {
 		t.Skip("takes about nine seconds")
 	}
+	t.Parallel()
 	var mu sync.Mutex
 	failed := map[string]bool{}
 	srv := serve(t, func(w http.ResponseWriter, r *http.Request) {
