@@ -22,9 +22,9 @@ func runBrowser(ctx context.Context, e *Env, args []string) int {
 	theme := fs.String("theme", "auto", "colours for a dark or light terminal: auto, dark or light")
 	mouse := fs.Bool("mouse", false, "scroll with the mouse wheel (the terminal's own text selection then needs Shift)")
 	account := fs.String("account", "", "the Kommo account (overrides KOMMO_BASE_URL)")
-	positional, err := parseInterleaved(fs, args)
+	positional, err := fs.parseInterleaved(args)
 	if err != nil {
-		return usageError(err)
+		return fs.usageError(err)
 	}
 	if len(positional) > 1 {
 		return fail(e, ExitUsage, "unknown command %q: see leadscope --help", positional[0])

@@ -113,22 +113,30 @@ func oneLine(s string) string {
 	return strings.Join(strings.Fields(cleanLine(s)), " ")
 }
 
-// newFlags makes a flag set that reports errors instead of exiting.
-func newFlags(e *Env, name, usage string) *flag.FlagSet {
+// flagSet is a flag.FlagSet that reports a bad flag in one line and prints
+// its usage only when asked with -h.
+type flagSet struct {
+	*flag.FlagSet
+	env   *Env
+	usage string
+}
+
+func newFlags(e *Env, name, usage string) *flagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(e.Stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(e.Stderr, "Usage: %s\n", usage)
-		fs.PrintDefaults()
-	}
-	return fs
+	fs.SetOutput(io.Discard)
+	return &flagSet{FlagSet: fs, env: e, usage: usage}
 }
 
 // parseInterleaved lets flags follow positional arguments, as in
-// "leadscope get 123 --json", which the flag package alone stops at.
-func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
+// "leadscope get 123 --json", which the flag package alone stops at. A
+// negative number is an argument (a bad ID), not an unknown flag.
+func (fs *flagSet) parseInterleaved(args []string) ([]string, error) {
 	var positional []string
 	for {
+		for len(args) > 0 && looksNegative(args[0]) {
+			positional = append(positional, args[0])
+			args = args[1:]
+		}
 		if err := fs.Parse(args); err != nil {
 			return nil, err
 		}
@@ -144,11 +152,17 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-// usageError reports a bad invocation: flag already printed its own message
-// for parse errors, so only -h gets exit 0.
-func usageError(err error) int {
+func looksNegative(arg string) bool {
+	return len(arg) > 1 && arg[0] == '-' && arg[1] >= '0' && arg[1] <= '9'
+}
+
+// usageError prints the usage for -h (exit 0) or one line for a bad flag.
+func (fs *flagSet) usageError(err error) int {
 	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprintf(fs.env.Stdout, "Usage: %s\n", fs.usage)
+		fs.SetOutput(fs.env.Stdout)
+		fs.PrintDefaults()
 		return ExitOK
 	}
-	return ExitUsage
+	return fail(fs.env, ExitUsage, "%v (see leadscope %s --help)", err, fs.Name())
 }

@@ -13,9 +13,9 @@ func runGet(ctx context.Context, e *Env, args []string) int {
 	fs := newFlags(e, "get", "leadscope get ID|URL [--json] [--account ACCOUNT]")
 	asJSON := fs.Bool("json", false, "print the lead exactly as Kommo returned it")
 	account := fs.String("account", "", "the Kommo account (overrides KOMMO_BASE_URL)")
-	positional, err := parseInterleaved(fs, args)
+	positional, err := fs.parseInterleaved(args)
 	if err != nil {
-		return usageError(err)
+		return fs.usageError(err)
 	}
 	if len(positional) != 1 {
 		return fail(e, ExitUsage, "get needs exactly one lead ID or lead URL, e.g. leadscope get 123")
