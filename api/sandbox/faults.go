@@ -72,7 +72,7 @@ type Faults struct {
 	// SetFaults, then the server answers normally again; Times 0 means forever.
 	Fault Fault
 	Times int
-	// Status is FaultStatus's HTTP status.
+	// Status is FaultStatus's HTTP status, 400 to 599 (anything else answers 500).
 	Status int
 	// RetryAfter is the seconds a FaultStatus 429 asks for, in the body's
 	// retry_after and the Retry-After header (unless OmitRetryAfterHeader).
@@ -219,7 +219,9 @@ func writeTruncated(w http.ResponseWriter, resp response) {
 	for k, vs := range resp.header {
 		w.Header()[k] = vs
 	}
-	w.Header().Set("Content-Type", resp.contentType)
+	if resp.contentType != "" {
+		w.Header().Set("Content-Type", resp.contentType)
+	}
 	w.Header().Set("Content-Length", strconv.Itoa(len(resp.body)))
 	w.WriteHeader(resp.status)
 	_, _ = w.Write(resp.body[:len(resp.body)/2])
