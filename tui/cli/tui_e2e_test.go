@@ -27,7 +27,7 @@ func browseEveryTab(t *testing.T, s *tmuxSession) {
 		{"Catalog", []string{sandbox.LeadBasicProductName, sandbox.LeadBasicServiceName, sandbox.CatalogProductsName}},
 		{"JSON", []string{fmt.Sprintf(`"id": %d`, sandbox.LeadBasic)}},
 		// The seed's first custom field of LeadBasic (api/sandbox/seed_fields.go).
-		{"Fields, wrapped around", []string{"Project code", "PRJ-2024-17"}},
+		{"Fields, wrapped around", []string{"Project code ", "PRJ-2024-17"}}, // JSON shows "Project code" quoted
 	}
 	for _, tab := range tabs {
 		s.send("Tab")
