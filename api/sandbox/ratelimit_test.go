@@ -33,15 +33,22 @@ func TestSlidingWindow(t *testing.T) {
 	}
 }
 
-// frozenRateClock makes every request arrive at the same instant.
-func frozenRateClock(s *Server) {
+// startFrozen starts a server on which every request arrives at the same
+// instant, so the one-second window is tested without timing.
+func startFrozen(t *testing.T, opts Options) *Server {
+	t.Helper()
+	s := New(opts)
 	at := time.Now()
 	s.rateClock = func() time.Time { return at }
+	if err := s.listen(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(s.Close)
+	return s
 }
 
 func TestRateLimitAnswers429(t *testing.T) {
-	s := startTest(t, Options{RateLimit: 2})
-	frozenRateClock(s)
+	s := startFrozen(t, Options{RateLimit: 2})
 	get(t, s, basicPath).want(t, 200, contentHAL)
 	get(t, s, "/api/v4/account").want(t, 200, contentHAL)
 	a := get(t, s, basicPath)
@@ -60,8 +67,7 @@ func TestRateLimitAnswers429(t *testing.T) {
 		t.Error("ResetCounts kept RateLimited")
 	}
 
-	quiet := startTest(t, Options{RateLimit: 1, OmitRetryAfterHeader: true})
-	frozenRateClock(quiet)
+	quiet := startFrozen(t, Options{RateLimit: 1, OmitRetryAfterHeader: true})
 	get(t, quiet, basicPath).want(t, 200, contentHAL)
 	a = get(t, quiet, basicPath)
 	if p := a.problem(t, http.StatusTooManyRequests); a.header.Get("Retry-After") != "" || p["retry_after"] == nil {
@@ -70,12 +76,7 @@ func TestRateLimitAnswers429(t *testing.T) {
 }
 
 func TestDefaultRateLimitIsSeven(t *testing.T) {
-	s, err := Start(Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	frozenRateClock(s)
+	s := startFrozen(t, Options{})
 	statuses := map[int]int{}
 	for i := 0; i < 15; i++ {
 		statuses[get(t, s, "/api/v4/account").status]++

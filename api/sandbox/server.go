@@ -61,16 +61,23 @@ func New(opts Options) *Server {
 // Start runs a new server on opts.Addr (default 127.0.0.1:0), which must be a loopback address.
 func Start(opts Options) (*Server, error) {
 	s := New(opts)
+	if err := s.listen(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+func (s *Server) listen() error {
 	host, _, err := net.SplitHostPort(s.opts.Addr)
 	if err != nil {
-		return nil, fmt.Errorf("sandbox: address %q: %w", s.opts.Addr, err)
+		return fmt.Errorf("sandbox: address %q: %w", s.opts.Addr, err)
 	}
 	if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
-		return nil, fmt.Errorf("sandbox: address %q is not loopback: the sandbox accepts a published token", s.opts.Addr)
+		return fmt.Errorf("sandbox: address %q is not loopback: the sandbox accepts a published token", s.opts.Addr)
 	}
 	ln, err := net.Listen("tcp", s.opts.Addr)
 	if err != nil {
-		return nil, fmt.Errorf("sandbox: listen: %w", err)
+		return fmt.Errorf("sandbox: listen: %w", err)
 	}
 	s.url = "http://" + ln.Addr().String()
 	s.httpSrv = &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
@@ -79,7 +86,7 @@ func Start(opts Options) (*Server, error) {
 		defer close(s.served)
 		_ = s.httpSrv.Serve(ln)
 	}()
-	return s, nil
+	return nil
 }
 
 // URL is the base URL of a started server, e.g. "http://127.0.0.1:41234"; "" if not started.
