@@ -13,6 +13,7 @@ func runGet(ctx context.Context, e *Env, args []string) int {
 	fs := newFlags(e, "get", "leadscope get ID|URL [--json] [--account ACCOUNT]")
 	asJSON := fs.Bool("json", false, "print the lead exactly as Kommo returned it")
 	account := fs.String("account", "", "the Kommo account (overrides KOMMO_BASE_URL)")
+	timeout := fs.Duration("timeout", api.DefaultTimeout, "give up on one request attempt after this long")
 	positional, err := fs.parseInterleaved(args)
 	if err != nil {
 		return fs.usageError(err)
@@ -28,6 +29,10 @@ func runGet(ctx context.Context, e *Env, args []string) int {
 	if err != nil {
 		return fail(e, exitCode(err), "%v", err)
 	}
+	if *timeout <= 0 {
+		return fail(e, ExitUsage, "--timeout must be positive, e.g. 10s")
+	}
+	conn.timeout = *timeout
 	client, err := newClient(conn)
 	if err != nil {
 		return fail(e, ExitUsage, "%v", err)

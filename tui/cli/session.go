@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/leadscope/leadscope/api"
 )
@@ -15,6 +16,7 @@ var errNoCredentials = errors.New("not logged in: run `leadscope login`, set KOM
 type connection struct {
 	baseURL     string
 	credentials api.Credentials
+	timeout     time.Duration // per attempt; zero means the api default
 }
 
 // resolveConnection picks the account and credentials. Precedence: the
@@ -39,6 +41,7 @@ func newClient(conn connection) (*api.Client, error) {
 	c, err := api.New(api.Options{
 		BaseURL:     conn.baseURL,
 		Credentials: conn.credentials,
+		Timeout:     conn.timeout,
 		UserAgent:   "leadscope/" + Version,
 	})
 	if err != nil {
