@@ -76,7 +76,7 @@ func seedUsers() []user {
 	return users
 }
 
-// SalesUserIDs are the active users leads are assigned to, in rotation.
+// salesUserIDs are the active users leads are assigned to, in rotation.
 var salesUserIDs = []int64{UserSales, 8000003, 8000004, 8000005, UserAdmin}
 
 func seedPipelines() []pipeline {
