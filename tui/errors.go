@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"errors"
+	"strconv"
 	"strings"
 	"time"
 
@@ -38,7 +39,7 @@ func errorText(err error) string {
 	case errors.Is(err, api.ErrRateLimited):
 		msg := "rate limited by Kommo"
 		if apiErr != nil && apiErr.RetryAfter > 0 {
-			msg += ", wait " + apiErr.RetryAfter.Round(time.Second).String() + " and press r"
+			msg += ", wait " + formatWait(apiErr.RetryAfter) + " and press r"
 		}
 		return sanitize.Line(msg)
 	case errors.Is(err, api.ErrBlocked):
@@ -59,6 +60,20 @@ func errorText(err error) string {
 		return "timed out, press r to retry"
 	}
 	return sanitize.Line(err.Error())
+}
+
+// formatWait says how long to wait in the unit a person would use.
+func formatWait(d time.Duration) string {
+	secs := int64(d.Round(time.Second) / time.Second)
+	switch {
+	case secs < 1:
+		return "a moment"
+	case secs <= 120:
+		return strconv.FormatInt(secs, 10) + "s"
+	case secs < 2*3600:
+		return strconv.FormatInt((secs+59)/60, 10) + " min"
+	}
+	return strconv.FormatInt((secs+3599)/3600, 10) + " h"
 }
 
 func firstNonEmpty(ss ...string) string {

@@ -24,14 +24,20 @@ func plainRenderer() *lipgloss.Renderer {
 }
 
 // startSandbox runs a seeded Kommo sandbox on loopback and a client for it.
+// Rate limits are off on both sides unless opts sets one: these tests count
+// the requests the model sends, and a 429 retried under a loaded machine's
+// jitter would add one the model did not ask for.
 func startSandbox(t testing.TB, opts sandbox.Options) (*sandbox.Server, *api.Client) {
 	t.Helper()
+	if opts.RateLimit == 0 {
+		opts.RateLimit = -1
+	}
 	srv, err := sandbox.Start(opts)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(srv.Close)
-	c, err := api.New(api.Options{BaseURL: srv.URL(), Credentials: api.StaticToken(sandbox.Token), RatePerSecond: 1000, MaxRetries: -1})
+	c, err := api.New(api.Options{BaseURL: srv.URL(), Credentials: api.StaticToken(sandbox.Token), MaxRetries: -1, RatePerSecond: 10000})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -19,6 +19,19 @@ const (
 // header, input, rule, tab bar, rule and footer.
 const chromeLines = 6
 
+// statusOnOwnLine is true when the status does not fit beside the input:
+// an error is worth a line of content rather than being cut short.
+func (m *Model) statusOnOwnLine() bool {
+	return lipgloss.Width(m.statusView(m.width)) > m.width-lipgloss.Width(m.input.view())-2
+}
+
+func (m *Model) chrome() int {
+	if m.statusOnOwnLine() {
+		return chromeLines + 1
+	}
+	return chromeLines
+}
+
 // summaryCache keeps the rendered summary until its inputs change.
 type summaryCache struct {
 	key   summaryKey
@@ -47,7 +60,7 @@ func (m *Model) syncActivePane() {
 	if m.width < minWidth || m.height < minHeight || m.current == nil {
 		return
 	}
-	avail := m.height - chromeLines
+	avail := m.height - m.chrome()
 	minContent := max(5, avail*2/5)
 	key := summaryKey{m.current, m.current.version, m.namesVersion, m.width, avail - minContent}
 	if m.summary.key != key {
@@ -101,7 +114,13 @@ func (m Model) View() string {
 		return m.loggedOutView()
 	}
 	lines := make([]string, 0, m.height)
-	lines = append(lines, m.headerView(), m.inputLineView(), rule(m.sh.st, m.width))
+	lines = append(lines, m.headerView())
+	if m.statusOnOwnLine() {
+		lines = append(lines, m.input.view(), m.statusView(m.width))
+	} else {
+		lines = append(lines, m.inputLineView())
+	}
+	lines = append(lines, rule(m.sh.st, m.width))
 	if m.current == nil {
 		body := m.emptyView(m.height - len(lines) - 1)
 		lines = append(lines, body...)
@@ -109,7 +128,7 @@ func (m Model) View() string {
 		return strings.Join(lines, "\n")
 	}
 	lines = append(lines, m.summary.lines...)
-	avail := m.height - chromeLines
+	avail := m.height - m.chrome()
 	for i := 0; i < m.spacerLines(avail); i++ {
 		lines = append(lines, "")
 	}
@@ -162,6 +181,7 @@ func (m Model) inputLineView() string {
 	return truncate(in+"  "+m.statusView(m.width-lipgloss.Width(in)-2), m.width)
 }
 
+// statusView is the status line's text, cut to width.
 func (m Model) statusView(width int) string {
 	st := m.sh.st
 	if width <= 0 {

@@ -1,0 +1,69 @@
+package tui
+
+import (
+	"io"
+	"strconv"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/leadscope/leadscope/api/sandbox"
+	"github.com/muesli/termenv"
+)
+
+// TestNoLineWiderThanTheTerminal renders every tab of the leads with the
+// longest and oddest content, with and without colour, at sizes from the
+// minimum to very large, and measures every line.
+func TestNoLineWiderThanTheTerminal(t *testing.T) {
+	_, c := startSandbox(t, sandbox.Options{})
+	sizes := [][2]int{{60, 20}, {61, 21}, {72, 22}, {80, 24}, {99, 30}, {120, 40}, {160, 50}, {250, 80}}
+	leads := []int64{sandbox.LeadBasic, sandbox.LeadHuge, sandbox.LeadAllFieldTypes, sandbox.LeadEscapes,
+		sandbox.LeadManyLinks, sandbox.LeadLost, sandbox.LeadNoContacts, sandbox.LeadUnknownUser}
+	colour := lipgloss.NewRenderer(io.Discard)
+	colour.SetColorProfile(termenv.TrueColor)
+	for _, r := range []*lipgloss.Renderer{plainRenderer(), colour} {
+		opts := testOptions(c)
+		opts.Renderer, opts.Demo = r, true
+		m := start(t, newTestModel(t, opts, 120, 40))
+		for _, id := range leads {
+			m = lookUp(t, m, strconv.FormatInt(id, 10))
+		}
+		checkSize(t, m, "empty input", 0, 0)
+		for _, id := range leads {
+			m = lookUp(t, m, strconv.FormatInt(id, 10))
+			for _, size := range sizes {
+				next, _ := m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+				m = next.(Model)
+				for tab := tabKind(0); tab < tabCount; tab++ {
+					m = press(t, m, keyMsg(strconv.Itoa(int(tab)+1)))
+					checkSize(t, m, "lead "+strconv.FormatInt(id, 10)+" "+tabTitles[tab], size[0], size[1])
+				}
+				m = press(t, m, keyMsg("?"))
+				checkSize(t, m, "full help", size[0], size[1])
+				m = press(t, m, keyMsg("?"), keyMsg("/"))
+				m = typeText(t, m, "not a lead at all, clearly not")
+				m = press(t, m, keyMsg("enter"))
+				checkSize(t, m, "validation message", size[0], size[1])
+				m.input.field.SetValue("")
+				m = press(t, m, keyMsg("esc"))
+			}
+		}
+	}
+}
+
+func checkSize(t *testing.T, m Model, what string, w, h int) {
+	t.Helper()
+	if w == 0 {
+		w, h = m.width, m.height
+	}
+	lines := strings.Split(m.View(), "\n")
+	if len(lines) > h {
+		t.Errorf("%s at %dx%d: %d lines", what, w, h, len(lines))
+	}
+	for i, l := range lines {
+		if lw := lipgloss.Width(l); lw > w {
+			t.Errorf("%s at %dx%d: line %d is %d wide: %q", what, w, h, i, lw, l)
+		}
+	}
+}

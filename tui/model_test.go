@@ -1,0 +1,479 @@
+package tui
+
+import (
+	"bytes"
+	"context"
+	"encoding/base64"
+	"errors"
+	"strconv"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/leadscope/leadscope/api"
+	"github.com/leadscope/leadscope/api/sandbox"
+)
+
+func idText(id int64) string { return strconv.FormatInt(id, 10) }
+
+// collect runs cmd and what it batches without feeding the model, so a test
+// can hold answers back and deliver them late.
+func collect(cmd tea.Cmd) []tea.Msg {
+	var out []tea.Msg
+	queue := []tea.Cmd{cmd}
+	for len(queue) > 0 {
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		switch msg := c().(type) {
+		case nil:
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		default:
+			out = append(out, msg)
+		}
+	}
+	return out
+}
+
+func requireContains(t *testing.T, view string, wants ...string) {
+	t.Helper()
+	for _, w := range wants {
+		if !strings.Contains(view, w) {
+			t.Fatalf("view lacks %q:\n%s", w, view)
+		}
+	}
+}
+
+func requireLacks(t *testing.T, view string, unwanted ...string) {
+	t.Helper()
+	for _, w := range unwanted {
+		if strings.Contains(view, w) {
+			t.Fatalf("view has %q:\n%s", w, view)
+		}
+	}
+}
+
+// lookUp types id into the input (focusing it first) and presses enter.
+func lookUp(t *testing.T, m Model, text string) Model {
+	t.Helper()
+	if m.focus != focusInput {
+		m = press(t, m, keyMsg("/"))
+	}
+	m = typeText(t, m, text)
+	return press(t, m, keyMsg("enter"))
+}
+
+func TestInputRejectsWhatIsNotALeadAndSendsNothing(t *testing.T) {
+	srv, c := startSandbox(t, sandbox.Options{})
+	m := start(t, newTestModel(t, testOptions(c), 80, 24))
+	srv.ResetCounts()
+
+	m = lookUp(t, m, "acme deal")
+	requireContains(t, m.View(), "not a lead ID or URL: acme deal")
+	m = press(t, m, keyMsg("backspace"))
+	if m.input.invalid != "" {
+		t.Error("editing the input did not clear the validation message")
+	}
+	m.input.field.SetValue("")
+	m = press(t, m, keyMsg("enter"))
+	requireContains(t, m.View(), "type a lead ID or paste a lead URL")
+	if n := srv.TotalRequests(); n != 0 {
+		t.Errorf("invalid input sent %d requests", n)
+	}
+	if m.focus != focusInput {
+		t.Error("invalid input left the input")
+	}
+}
+
+func TestPastedLeadURLBecomesItsID(t *testing.T) {
+	srv, c := startSandbox(t, sandbox.Options{})
+	m := start(t, newTestModel(t, testOptions(c), 80, 24))
+	url := c.LeadWebURL(sandbox.LeadBasic)
+	m = press(t, m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(url), Paste: true})
+	if got := m.input.field.Value(); got != idText(sandbox.LeadBasic) {
+		t.Fatalf("pasted URL left %q in the input", got)
+	}
+	srv.ResetCounts()
+	m = press(t, m, keyMsg("enter"))
+	requireContains(t, m.View(), sandbox.LeadBasicName)
+	if n := srv.Requests(sandbox.EndpointLeads); n != 1 {
+		t.Errorf("lead requests = %d, want 1", n)
+	}
+}
+
+func TestLookupShowsSummaryAndResolvesEveryTab(t *testing.T) {
+	srv, c := startSandbox(t, sandbox.Options{})
+	m := start(t, newTestModel(t, testOptions(c), 120, 40))
+	srv.ResetCounts()
+	m = lookUp(t, m, idText(sandbox.LeadBasic))
+
+	requireContains(t, m.View(), sandbox.LeadBasicName, sandbox.LeadBasicStageName, sandbox.PipelineSalesName,
+		sandbox.UserSalesName, "12,500 USD", "2 days ago", "[Fields 4]")
+	wants := map[tabKind][]string{
+		tabTags:      {"[" + sandbox.LeadBasicTagColored + "]", "[" + sandbox.LeadBasicTagPlain + "]"},
+		tabContacts:  {"* " + sandbox.LeadBasicContactName, "main contact", sandbox.LeadBasicContactPhone, sandbox.LeadBasicContactEmail},
+		tabCompanies: {sandbox.LeadBasicCompanyName},
+		tabCatalog:   {sandbox.LeadBasicProductName, sandbox.LeadBasicServiceName, sandbox.CatalogProductsName, "1.5"},
+		tabJSON:      {`"id": 10000001`, `"name": "Website redesign for Acme"`},
+	}
+	for tab, texts := range wants {
+		m = press(t, m, keyMsg(strconv.Itoa(int(tab)+1)))
+		requireContains(t, m.View(), texts...)
+	}
+	// One request for the lead, then one per kind and per catalog.
+	for endpoint, want := range map[string]int{
+		sandbox.EndpointLeads: 1, sandbox.EndpointContacts: 1, sandbox.EndpointCompanies: 1, sandbox.EndpointCatalogElements: 2,
+	} {
+		if got := srv.Requests(endpoint); got != want {
+			t.Errorf("%s requests = %d, want %d", endpoint, got, want)
+		}
+	}
+}
+
+func TestRevisitCostsNoRequestAndRefreshRefetches(t *testing.T) {
+	srv, c := startSandbox(t, sandbox.Options{})
+	m := start(t, newTestModel(t, testOptions(c), 80, 24))
+	m = lookUp(t, m, idText(sandbox.LeadBasic))
+	m = lookUp(t, m, idText(sandbox.LeadLost))
+	requireContains(t, m.View(), sandbox.LostReasonName)
+
+	srv.ResetCounts()
+	m = press(t, m, keyMsg("["))
+	requireContains(t, m.View(), sandbox.LeadBasicName)
+	m = press(t, m, keyMsg("]"))
+	requireContains(t, m.View(), sandbox.LostReasonName)
+	m = lookUp(t, m, idText(sandbox.LeadBasic))
+	requireContains(t, m.View(), sandbox.LeadBasicName)
+	if n := srv.TotalRequests(); n != 0 {
+		t.Fatalf("revisiting cached leads sent %d requests", n)
+	}
+
+	m = press(t, m, keyMsg("r"))
+	requireContains(t, m.View(), sandbox.LeadBasicName, "Refreshed")
+	for endpoint, want := range map[string]int{
+		sandbox.EndpointLeads: 1, sandbox.EndpointContacts: 1, sandbox.EndpointCompanies: 1, sandbox.EndpointCatalogElements: 2,
+	} {
+		if got := srv.Requests(endpoint); got != want {
+			t.Errorf("refresh: %s requests = %d, want %d", endpoint, got, want)
+		}
+	}
+}
+
+func TestHistoryGoesBackAndForthAndForgetsTheForwardBranch(t *testing.T) {
+	_, c := startSandbox(t, sandbox.Options{})
+	m := start(t, newTestModel(t, testOptions(c), 80, 24))
+	for _, id := range []int64{sandbox.LeadBasic, sandbox.LeadLost, sandbox.LeadWon} {
+		m = lookUp(t, m, idText(id))
+	}
+	m = press(t, m, keyMsg("["), keyMsg("["))
+	if m.current.id != sandbox.LeadBasic {
+		t.Fatalf("two steps back show %d", m.current.id)
+	}
+	if m.keys.Back.Enabled() {
+		t.Error("back is offered at the start of history")
+	}
+	m = press(t, m, keyMsg("["))
+	if m.current.id != sandbox.LeadBasic {
+		t.Fatal("back at the start of history moved")
+	}
+	m = press(t, m, keyMsg("]"))
+	if m.current.id != sandbox.LeadLost {
+		t.Fatalf("forward shows %d", m.current.id)
+	}
+	// A new lead from the middle drops the forward branch, as a browser does.
+	m = lookUp(t, m, idText(sandbox.LeadPartners))
+	if m.keys.Forward.Enabled() {
+		t.Error("forward is offered after a new visit from the middle of history")
+	}
+	m = press(t, m, keyMsg("["))
+	if m.current.id != sandbox.LeadLost {
+		t.Fatalf("back after the new visit shows %d", m.current.id)
+	}
+}
+
+func TestStaleAnswerIsDroppedAndSupersededLookupCancelled(t *testing.T) {
+	_, c := startSandbox(t, sandbox.Options{})
+	m := start(t, newTestModel(t, testOptions(c), 80, 24))
+
+	m = typeText(t, m, idText(sandbox.LeadLost))
+	next, first := m.Update(keyMsg("enter"))
+	m = next.(Model)
+	m = press(t, m, keyMsg("/"))
+	m = typeText(t, m, idText(sandbox.LeadBasic))
+	next, second := m.Update(keyMsg("enter"))
+	m = next.(Model)
+
+	// The first lookup's answer arrives late: its context was cancelled and
+	// whatever it says must not reach the screen.
+	late := collect(first)
+	var sawLead bool
+	for _, msg := range late {
+		if lm, ok := msg.(leadMsg); ok {
+			sawLead = true
+			if !errors.Is(lm.err, context.Canceled) {
+				t.Errorf("superseded lookup was not cancelled: err = %v", lm.err)
+			}
+		}
+		next, _ := m.Update(msg)
+		m = next.(Model)
+	}
+	if !sawLead {
+		t.Fatal("the first lookup produced no lead answer")
+	}
+	if m.current != nil {
+		t.Fatalf("a stale answer reached the screen: lead %d", m.current.id)
+	}
+	requireContains(t, m.View(), "Loading lead "+idText(sandbox.LeadBasic))
+
+	m, _ = drive(t, m, second)
+	requireContains(t, m.View(), sandbox.LeadBasicName)
+	requireLacks(t, m.View(), "Loading")
+
+	// A fresh answer for the first lead, tagged with its old sequence, is
+	// dropped too.
+	stale := leadMsg{seq: 1, id: sandbox.LeadLost, lead: &api.Lead{ID: sandbox.LeadLost, Name: "stale"}}
+	next, _ = m.Update(stale)
+	requireLacks(t, next.(Model).View(), "stale")
+}
+
+func TestErrorsShowInStatusAndKeepTheLead(t *testing.T) {
+	cases := []struct {
+		name   string
+		faults sandbox.Faults
+		want   string
+	}{
+		{"missing lead 204", sandbox.Faults{}, "not found"},
+		{"missing lead 404", sandbox.Faults{MissingLead404: true}, "not found"},
+		{"rate limited", sandbox.Faults{Endpoint: sandbox.EndpointLeads, Fault: sandbox.FaultStatus, Status: 429, RetryAfter: 90}, "rate limited by Kommo, wait 90s and press r"},
+		{"blocked", sandbox.Faults{Endpoint: sandbox.EndpointLeads, Fault: sandbox.FaultBlockedHTML}, "Kommo blocked this account or IP"},
+		{"unpaid", sandbox.Faults{Endpoint: sandbox.EndpointLeads, Fault: sandbox.FaultStatus, Status: 402}, "the Kommo account is unpaid"},
+		{"server", sandbox.Faults{Endpoint: sandbox.EndpointLeads, Fault: sandbox.FaultStatus, Status: 503}, "Kommo server error"},
+		{"malformed", sandbox.Faults{Endpoint: sandbox.EndpointLeads, Fault: sandbox.FaultMalformedJSON}, "Kommo sent a response leadscope cannot read"},
+		{"dropped connection", sandbox.Faults{Endpoint: sandbox.EndpointLeads, Fault: sandbox.FaultDropConnection}, "network error"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			srv, c := startSandbox(t, sandbox.Options{})
+			m := start(t, newTestModel(t, testOptions(c), 100, 30))
+			m = lookUp(t, m, idText(sandbox.LeadBasic))
+			srv.SetFaults(tc.faults)
+			id := sandbox.LeadLost
+			if tc.want == "not found" {
+				id = sandbox.LeadMissing
+			}
+			m = lookUp(t, m, idText(id))
+			view := m.View()
+			requireContains(t, view, "Lead "+idText(id)+": "+tc.want, sandbox.LeadBasicName)
+			if m.loading() {
+				t.Error("still loading after the error")
+			}
+		})
+	}
+}
+
+func TestNotAuthenticatedSaysHowToLogIn(t *testing.T) {
+	srv, _ := startSandbox(t, sandbox.Options{})
+	c, err := api.New(api.Options{BaseURL: srv.URL(), Credentials: api.StaticToken("revoked"), MaxRetries: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := start(t, newTestModel(t, testOptions(c), 100, 30))
+	requireContains(t, m.View(), "Could not load the account: not authenticated, run `leadscope login`")
+	m = lookUp(t, m, idText(sandbox.LeadBasic))
+	requireContains(t, m.View(), "Lead "+idText(sandbox.LeadBasic)+": not authenticated, run `leadscope login`")
+}
+
+func TestFailedPartShowsInItsTabAndRefreshRetriesIt(t *testing.T) {
+	srv, c := startSandbox(t, sandbox.Options{})
+	m := start(t, newTestModel(t, testOptions(c), 100, 30))
+	srv.SetFaults(sandbox.Faults{Endpoint: sandbox.EndpointContacts, Fault: sandbox.FaultStatus, Status: 500})
+	m = lookUp(t, m, idText(sandbox.LeadBasic))
+	m = press(t, m, keyMsg("3"))
+	requireContains(t, m.View(), sandbox.LeadBasicName, "Could not load contacts: Kommo server error",
+		"#"+idText(sandbox.LeadBasicContact))
+	m = press(t, m, keyMsg("4"))
+	requireContains(t, m.View(), sandbox.LeadBasicCompanyName)
+
+	srv.ClearFaults()
+	srv.ResetCounts()
+	// Revisiting fetches only what failed.
+	m = lookUp(t, m, idText(sandbox.LeadBasic))
+	m = press(t, m, keyMsg("3"))
+	requireContains(t, m.View(), sandbox.LeadBasicContactName)
+	if got := srv.TotalRequests(); got != 1 || srv.Requests(sandbox.EndpointContacts) != 1 {
+		t.Errorf("retrying the failed part sent %d requests, want 1 to contacts: %v, 429s: %d", got, srv.RequestCounts(), srv.RateLimited())
+	}
+}
+
+func TestUsersNotPermittedShowsIDs(t *testing.T) {
+	srv, c := startSandbox(t, sandbox.Options{})
+	srv.SetFaults(sandbox.Faults{UsersForbidden: true})
+	m := start(t, newTestModel(t, testOptions(c), 120, 40))
+	m = lookUp(t, m, idText(sandbox.LeadBasic))
+	view := m.View()
+	requireContains(t, view, "#"+idText(sandbox.UserSales), sandbox.LeadBasicStageName)
+	requireLacks(t, view, "not permitted", sandbox.UserSalesName)
+}
+
+func TestEscapeSequencesFromTheAPIAreInert(t *testing.T) {
+	_, c := startSandbox(t, sandbox.Options{})
+	m := start(t, newTestModel(t, testOptions(c), 120, 40))
+	m = lookUp(t, m, idText(sandbox.LeadEscapes))
+	for tab := tabKind(0); tab < tabCount; tab++ {
+		m = press(t, m, keyMsg(strconv.Itoa(int(tab)+1)))
+		view := m.View()
+		// The renderer prints no colour, so any escape or bell would be the data's.
+		if i := strings.IndexAny(view, "\x1b\a\x9b"); i >= 0 {
+			t.Fatalf("tab %s: control character in view at %d: %q", tabTitles[tab], i, view[max(0, i-20):min(len(view), i+20)])
+		}
+	}
+	m = press(t, m, keyMsg("1"))
+	requireContains(t, m.View(), "Escaped ␛]52;c;aGk=␇ lead ␛[2J")
+}
+
+func TestKeysHelpOffersOnlyWhatWorks(t *testing.T) {
+	_, c := startSandbox(t, sandbox.Options{})
+	m := start(t, newTestModel(t, testOptions(c), 120, 40))
+	footer := func(m Model) string {
+		lines := strings.Split(m.View(), "\n")
+		return lines[len(lines)-1]
+	}
+	// Empty input: looking up works, quitting is ctrl+c since q types.
+	requireContains(t, footer(m), "enter look up", "ctrl+c quit")
+	requireLacks(t, footer(m), "tab tabs", "r refresh", "[ back", "q quit", "esc")
+
+	m = lookUp(t, m, idText(sandbox.LeadBasic))
+	requireContains(t, footer(m), "tab tabs", "/ lookup", "r refresh", "o open", "? help", "q quit")
+	requireLacks(t, footer(m), "enter look up", "[ back", "] forward")
+
+	m = lookUp(t, m, idText(sandbox.LeadLost))
+	requireContains(t, footer(m), "[ back")
+	requireLacks(t, footer(m), "] forward")
+
+	m = press(t, m, keyMsg("/"))
+	requireContains(t, footer(m), "enter look up", "esc back to lead", "ctrl+c quit")
+	requireLacks(t, footer(m), "q quit", "r refresh")
+
+	m = press(t, m, keyMsg("esc"), keyMsg("?"))
+	requireContains(t, m.View(), "shift+tab", "pgup", "home", "copy URL", "previous lead")
+	m = press(t, m, keyMsg("?"))
+	requireLacks(t, m.View(), "shift+tab")
+}
+
+func TestQuitKeys(t *testing.T) {
+	_, c := startSandbox(t, sandbox.Options{})
+	m := start(t, newTestModel(t, testOptions(c), 80, 24))
+	next, cmd := m.Update(keyMsg("q"))
+	if cmd != nil {
+		if _, ok := cmd().(tea.QuitMsg); ok {
+			t.Fatal("q quit while the input had focus")
+		}
+	}
+	if got := next.(Model).input.field.Value(); got != "q" {
+		t.Fatalf("q in the input typed %q", got)
+	}
+	m = press(t, next.(Model), keyMsg("backspace"))
+	m = lookUp(t, m, idText(sandbox.LeadBasic))
+	for _, k := range []string{"q", "ctrl+c"} {
+		_, cmd := m.Update(keyMsg(k))
+		if cmd == nil {
+			t.Fatalf("%s did nothing", k)
+		}
+		if _, ok := cmd().(tea.QuitMsg); !ok {
+			t.Errorf("%s did not quit", k)
+		}
+	}
+}
+
+func TestOpenAndCopyTheLeadURL(t *testing.T) {
+	_, c := startSandbox(t, sandbox.Options{})
+	m := start(t, newTestModel(t, testOptions(c), 120, 40))
+	m = lookUp(t, m, idText(sandbox.LeadBasic))
+	url := c.LeadWebURL(sandbox.LeadBasic)
+
+	var opened string
+	m.open = func(u string) error { opened = u; return nil }
+	m = press(t, m, keyMsg("o"))
+	if opened != url {
+		t.Errorf("opened %q, want %q", opened, url)
+	}
+	requireContains(t, m.View(), "Opened in the browser")
+
+	m.open = func(string) error { return errNoBrowserInTests }
+	m = press(t, m, keyMsg("o"))
+	requireContains(t, m.View(), "No browser to open; the lead is at "+url)
+
+	var clip bytes.Buffer
+	m.clipboard = &clip
+	m = press(t, m, keyMsg("y"))
+	want := "\x1b]52;c;" + base64.StdEncoding.EncodeToString([]byte(url)) + "\a"
+	if !strings.Contains(clip.String(), want) {
+		t.Errorf("clipboard got %q, want OSC 52 %q", clip.String(), want)
+	}
+	requireContains(t, m.View(), "Copied "+url)
+}
+
+func TestScrollingMovesTheContentAndShowsThePosition(t *testing.T) {
+	_, c := startSandbox(t, sandbox.Options{})
+	m := start(t, newTestModel(t, testOptions(c), 120, 40))
+	m = lookUp(t, m, idText(sandbox.LeadHuge))
+	p := &m.panes[tabFields]
+	total := len(p.lines)
+	if total <= p.vp.Height {
+		t.Fatalf("the huge lead's fields fit on one screen (%d lines)", total)
+	}
+	requireContains(t, m.View(), "1–"+strconv.Itoa(p.vp.Height)+" of "+strconv.Itoa(total))
+	m = press(t, m, keyMsg("down"))
+	if m.panes[tabFields].vp.YOffset != 1 {
+		t.Fatalf("down scrolled to %d", m.panes[tabFields].vp.YOffset)
+	}
+	requireContains(t, m.View(), "2–")
+	m = press(t, m, keyMsg("end"))
+	requireContains(t, m.View(), "of "+strconv.Itoa(total)+" · 100%")
+	m = press(t, m, keyMsg("home"))
+	requireContains(t, m.View(), "· 0%")
+	// Each tab keeps its own place.
+	m = press(t, m, keyMsg("pgdown"), keyMsg("2"), keyMsg("1"))
+	if m.panes[tabFields].vp.YOffset == 0 {
+		t.Error("switching tabs lost the scroll position")
+	}
+}
+
+func TestTooSmallAndResize(t *testing.T) {
+	_, c := startSandbox(t, sandbox.Options{})
+	m := start(t, newTestModel(t, testOptions(c), 59, 20))
+	requireContains(t, m.View(), "Make the terminal larger", "59×20")
+	next, _ := m.Update(tea.WindowSizeMsg{Width: 60, Height: 19})
+	requireContains(t, next.(Model).View(), "Make the terminal larger")
+	next, _ = next.Update(tea.WindowSizeMsg{Width: 60, Height: 20})
+	requireLacks(t, next.(Model).View(), "Make the terminal larger")
+}
+
+func TestNotLoggedInScreen(t *testing.T) {
+	opts := testOptions(nil)
+	opts.LoginHint = "no stored credentials\x1b[2J"
+	m := newTestModel(t, opts, 80, 24)
+	if cmd := m.Init(); cmd != nil {
+		if msgs := collect(cmd); len(msgs) != 0 {
+			t.Fatalf("the not-logged-in screen started work: %v", msgs)
+		}
+	}
+	view := m.View()
+	requireContains(t, view, "leadscope login", "KOMMO_TOKEN", "leadscope --demo", "no stored credentials␛[2J", "q to quit")
+	for _, k := range []string{"/", "r", "enter", "tab"} {
+		next, _ := m.Update(keyMsg(k))
+		if next.(Model).View() != view {
+			t.Errorf("%q changed the not-logged-in screen", k)
+		}
+	}
+	_, cmd := m.Update(keyMsg("q"))
+	if cmd == nil {
+		t.Fatal("q did not quit")
+	}
+	if _, ok := cmd().(tea.QuitMsg); !ok {
+		t.Error("q did not quit")
+	}
+}
