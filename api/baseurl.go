@@ -72,7 +72,9 @@ func normalizeHost(u *url.URL) (string, error) {
 		}
 		return net.JoinHostPort(name, port), nil
 	}
-	if ip != nil && ip.To4() == nil {
+	// Any IPv6 literal needs brackets, including IPv4-mapped ones
+	// (::ffff:127.0.0.1), which To4 would take for IPv4.
+	if strings.Contains(name, ":") {
 		return "[" + name + "]", nil
 	}
 	return name, nil

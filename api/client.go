@@ -6,8 +6,6 @@ import (
 	"net/url"
 	"strconv"
 	"time"
-
-	"golang.org/x/time/rate"
 )
 
 // Options configures a Client. Zero values pick the defaults noted.
@@ -40,7 +38,7 @@ type Client struct {
 	creds        Credentials
 	http         *http.Client
 	timeout      time.Duration
-	limiter      *rate.Limiter
+	limiter      *limiter
 	maxRetries   int
 	maxRetryWait time.Duration
 	maxBody      int64

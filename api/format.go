@@ -40,7 +40,9 @@ func FormatField(f CustomField, loc *time.Location) string {
 			break
 		}
 	}
-	return truncateText(b.String(), maxFieldText)
+	// Compact JSON copies bytes verbatim, and JSON tolerates invalid UTF-8
+	// inside strings; the result is made valid for whoever renders it.
+	return strings.ToValidUTF8(truncateText(b.String(), maxFieldText), "\uFFFD")
 }
 
 // formatValue renders one value by type, falling back to compact JSON.

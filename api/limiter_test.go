@@ -16,7 +16,7 @@ import (
 // are 503s that the client retries).
 func TestLimiterNeverExceedsSevenPerSecond(t *testing.T) {
 	if testing.Short() {
-		t.Skip("takes about nine seconds")
+		t.Skip("takes about eight seconds")
 	}
 	t.Parallel()
 	var mu sync.Mutex

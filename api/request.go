@@ -50,7 +50,7 @@ func (c *Client) get(ctx context.Context, op string, ref *url.URL) (*response, e
 		limited  int
 	)
 	for {
-		if err := waitTurn(ctx, c.limiter); err != nil {
+		if err := c.limiter.wait(ctx); err != nil {
 			return nil, ctxError(op, err)
 		}
 		resp, aerr := c.attempt(ctx, target, token)
