@@ -61,6 +61,7 @@ type keyState struct {
 	canBack      bool
 	canForward   bool
 	loggedOut    bool
+	helpOpen     bool
 }
 
 // setEnabled turns bindings on and off for s. Keys that type into the
@@ -90,6 +91,11 @@ func (k *keyMap) setEnabled(s keyState) {
 	k.Back.SetEnabled(content && s.canBack)
 	k.Forward.SetEnabled(content && s.canForward)
 	k.Help.SetEnabled(!s.inputFocused && !s.loggedOut)
+	if s.helpOpen {
+		k.Help.SetHelp("?", "fewer keys")
+	} else {
+		k.Help.SetHelp("?", "more keys")
+	}
 	k.Quit.SetEnabled(!s.inputFocused || s.loggedOut)
 	k.ForceQuit.SetEnabled(true)
 }

@@ -32,6 +32,7 @@ func (m Model) loggedOutView() string {
 	for i := range lines {
 		lines[i] = truncate(lines[i], m.width-2)
 	}
-	body := strings.Join(lines, "\n")
+	// Left-aligned as a block, the block centred on the screen.
+	body := st.Renderer.NewStyle().Align(lipgloss.Left).Render(strings.Join(lines, "\n"))
 	return st.Renderer.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, body)
 }

@@ -181,6 +181,7 @@ func (m *Model) syncKeys() {
 		canBack:      m.hist.canBack(),
 		canForward:   m.hist.canForward(),
 		loggedOut:    m.client == nil,
+		helpOpen:     m.showHelp,
 	})
 }
 
