@@ -1,0 +1,127 @@
+package perf_test
+
+import (
+	"testing"
+
+	"github.com/leadscope/leadscope/api"
+	"github.com/leadscope/leadscope/api/sandbox"
+	"github.com/muesli/termenv"
+)
+
+// startupRequests is the prefetch: account, pipelines, users and catalogs,
+// once each.
+var startupRequests = map[string]int{
+	sandbox.EndpointAccount:   1,
+	sandbox.EndpointPipelines: 1,
+	sandbox.EndpointUsers:     1,
+	sandbox.EndpointCatalogs:  1,
+}
+
+// leadViewCosts is what opening each lead must cost: one request for the
+// lead and one per non-empty kind (contacts, companies, each catalog).
+var leadViewCosts = []struct {
+	name string
+	id   int64
+	want leadRequests
+}{
+	{"LeadBasic", sandbox.LeadBasic, leadRequests{leads: 1, contacts: 1, companies: 1, catalogElements: 2}},
+	{"LeadNoContacts", sandbox.LeadNoContacts, leadRequests{leads: 1}},
+	{"LeadHuge", sandbox.LeadHuge, leadRequests{leads: 1, contacts: 1, companies: 1, catalogElements: 1}},
+	{"LeadManyLinks", sandbox.LeadManyLinks, leadRequests{leads: 1, contacts: 1, companies: 1, catalogElements: 2}},
+}
+
+func TestRequestsPerLeadView(t *testing.T) {
+	for _, tc := range leadViewCosts {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel() // the refresh's status fade keeps each case 4 s at its end
+			if rule := ruleCost(seeded(t, tc.id)); rule != tc.want {
+				t.Fatalf("the table says %+v, the rule gives %+v for the seeded lead", tc.want, rule)
+			}
+			srv, err := sandbox.Start(sandbox.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer srv.Close()
+			c, tr := newClient(t, srv.URL(), api.StaticToken(sandbox.Token), nil)
+			defer tr.CloseIdleConnections()
+			s := startSession(t, c, termenv.Ascii)
+			defer s.quit()
+
+			s.waitDirectory()
+			if got := srv.RequestCounts(); !sameCounts(got, startupRequests) {
+				t.Fatalf("start-up prefetch sent %v, want %v", got, startupRequests)
+			}
+
+			srv.ResetCounts()
+			f := s.open(tc.id)
+			if !showsLead(f.View, tc.id) {
+				t.Fatalf("lead %d not on screen:\n%s", tc.id, f.View)
+			}
+			assertCost(t, srv, "first visit", tc.want)
+
+			other := sandbox.LeadWon
+			s.open(other)
+			srv.ResetCounts()
+			if f := s.press(runes("[")); !showsLead(f.View, tc.id) {
+				t.Fatalf("[ did not go back to %d:\n%s", tc.id, f.View)
+			}
+			if f := s.press(runes("]")); !showsLead(f.View, other) {
+				t.Fatalf("] did not go forward to %d:\n%s", other, f.View)
+			}
+			if f := s.open(tc.id); !showsLead(f.View, tc.id) {
+				t.Fatalf("typing %d again did not show it:\n%s", tc.id, f.View)
+			}
+			assertCost(t, srv, "revisits ([, ], typing the ID again)", leadRequests{})
+
+			f = s.press(runes("r"))
+			if !showsLead(f.View, tc.id) || !contains(f.View, "Refreshed") {
+				t.Fatalf("r did not refresh %d:\n%s", tc.id, f.View)
+			}
+			assertCost(t, srv, "refresh (r)", tc.want)
+			if n := srv.RateLimited(); n != 0 {
+				t.Errorf("the sandbox answered %d requests with 429", n)
+			}
+		})
+	}
+}
+
+func assertCost(t *testing.T, srv *sandbox.Server, what string, want leadRequests) {
+	t.Helper()
+	got := countedLeadRequests(srv)
+	if got != want || srv.TotalRequests() != want.total() {
+		t.Fatalf("%s: sandbox saw %+v (total %d, by endpoint %v), want %+v", what, got, srv.TotalRequests(), srv.RequestCounts(), want)
+	}
+	srv.ResetCounts()
+}
+
+func sameCounts(got, want map[string]int) bool {
+	n := 0
+	for k, v := range got {
+		if v == 0 {
+			continue
+		}
+		if want[k] != v {
+			return false
+		}
+		n++
+	}
+	return n == len(want)
+}
+
+// ruleCost applies the rule to the seeded lead's links.
+func ruleCost(r reference) leadRequests {
+	e := r.lead.Embedded
+	cost := leadRequests{leads: 1}
+	if len(e.Contacts) > 0 {
+		cost.contacts = 1
+	}
+	if len(e.Companies) > 0 {
+		cost.companies = 1
+	}
+	catalogs := map[int64]bool{}
+	for _, el := range e.CatalogElements {
+		catalogs[el.Metadata.CatalogID] = true
+	}
+	cost.catalogElements = len(catalogs)
+	return cost
+}
