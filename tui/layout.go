@@ -25,7 +25,8 @@ func truncate(s string, width int) string {
 	if width <= 0 {
 		return ""
 	}
-	if ansi.StringWidth(s) <= width {
+	// A string has at least as many bytes as columns.
+	if len(s) <= width || ansi.StringWidth(s) <= width {
 		return s
 	}
 	return ansi.Truncate(s, width, ellipsis)
@@ -39,7 +40,7 @@ func wrap(text string, width int) []string {
 	}
 	var out []string
 	for _, line := range strings.Split(text, "\n") {
-		if ansi.StringWidth(line) <= width {
+		if len(line) <= width || ansi.StringWidth(line) <= width {
 			out = append(out, line)
 			continue
 		}

@@ -91,7 +91,8 @@ func (p *pane) position() string {
 func fitLines(s string, width int) []string {
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
-		if ansi.StringWidth(l) > width {
+		// A line has at least as many bytes as columns: short ones need no measuring.
+		if len(l) > width && ansi.StringWidth(l) > width {
 			lines[i] = ansi.Truncate(l, width, ellipsis)
 		}
 	}

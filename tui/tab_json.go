@@ -17,18 +17,22 @@ func renderJSON(sh *shared, d *leadData, width int) string {
 	if len(raw) == 0 {
 		return sh.st.Muted.Render("The raw response is not available.")
 	}
+	var lines []string
 	var buf bytes.Buffer
-	text := string(raw)
 	if err := json.Indent(&buf, raw, "", "  "); err == nil {
-		text = buf.String()
+		// Indented JSON has no raw control characters outside its line
+		// breaks, but strings may carry bidi controls and such; cleaning
+		// line by line keeps sanitize on its fast path for plain lines.
+		lines = strings.Split(buf.String(), "\n")
+		for i, l := range lines {
+			lines[i] = sanitize.Line(l)
+		}
+	} else {
+		lines = strings.Split(sanitize.Block(string(raw)), "\n")
 	}
-	// JSON strings may carry bidi controls and other characters a terminal
-	// acts on; escaped ones (\u001b) are already harmless text.
-	text = sanitize.Block(text)
-	lines := strings.Split(text, "\n")
 	out := make([]string, 0, len(lines))
 	for _, l := range lines {
-		if ansi.StringWidth(l) > width {
+		if len(l) > width && ansi.StringWidth(l) > width {
 			out = append(out, strings.Split(ansi.Hardwrap(l, width, true), "\n")...)
 			continue
 		}

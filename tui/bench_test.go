@@ -1,0 +1,94 @@
+package tui
+
+import (
+	"io"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/leadscope/leadscope/api/sandbox"
+)
+
+// hugeLeadModel is the model showing the huge seeded lead (520 fields, 250
+// contacts, 250 list elements, 100 tags) at 120x40, everything resolved.
+// With colour on, as in a real terminal: styles cost more than plain text.
+func hugeLeadModel(b *testing.B) Model {
+	b.Helper()
+	_, c := startSandbox(b, sandbox.Options{})
+	opts := testOptions(c)
+	opts.InitialLead = sandbox.LeadHuge
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.TrueColor)
+	r.SetHasDarkBackground(true)
+	opts.Renderer = r
+	m := start(b, newTestModel(b, opts, 120, 40))
+	if m.current == nil || !m.current.complete() {
+		b.Fatal("the huge lead did not load")
+	}
+	return m
+}
+
+// BenchmarkViewHugeLead is one frame of each tab: what every keystroke and
+// spinner tick costs once the tab's content is rendered.
+func BenchmarkViewHugeLead(b *testing.B) {
+	m := hugeLeadModel(b)
+	for tab := tabKind(0); tab < tabCount; tab++ {
+		m = press(b, m, keyMsg(string(rune('1'+tab))))
+		b.Run(strings.ToLower(tabTitles[tab]), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				_ = m.View()
+			}
+		})
+	}
+}
+
+// BenchmarkRenderTabHugeLead is the cost of rendering a tab's content anew,
+// paid once when its data or the width changes.
+func BenchmarkRenderTabHugeLead(b *testing.B) {
+	m := hugeLeadModel(b)
+	for tab := tabKind(0); tab < tabCount; tab++ {
+		b.Run(strings.ToLower(tabTitles[tab]), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				_ = renderTab(m.sh, m.current, tab, 120)
+			}
+		})
+	}
+}
+
+// BenchmarkInputKeystroke types one digit into the ID input and draws the
+// frame, with the huge lead on screen behind it.
+func BenchmarkInputKeystroke(b *testing.B) {
+	m := press(b, hugeLeadModel(b), keyMsg("/"))
+	digit := keyMsg("7")
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if i%12 == 0 {
+			m.input.field.SetValue("")
+		}
+		i++
+		next, _ := m.Update(digit)
+		m = next.(Model)
+		_ = m.View()
+	}
+}
+
+// BenchmarkScrollFields scrolls the huge lead's Fields tab by one line and
+// draws the frame.
+func BenchmarkScrollFields(b *testing.B) {
+	m := hugeLeadModel(b)
+	keys := []tea.KeyMsg{keyMsg("down"), keyMsg("up")}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		next, _ := m.Update(keys[i%2])
+		i++
+		m = next.(Model)
+		_ = m.View()
+	}
+}
