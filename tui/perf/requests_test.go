@@ -125,3 +125,42 @@ func ruleCost(r reference) leadRequests {
 	cost.catalogElements = len(catalogs)
 	return cost
 }
+
+// BenchmarkRequestsPerLeadView reports what viewing the huge lead costs at
+// the sandbox beside the naive one-request-per-entity count. Each
+// iteration is one `r` (which costs what a first visit does), on loopback
+// without latency or rate limits, so ns/op is the refresh's local cost.
+func BenchmarkRequestsPerLeadView(b *testing.B) {
+	ref := seeded(b, sandbox.LeadHuge)
+	srv, err := sandbox.Start(sandbox.Options{RateLimit: -1})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer srv.Close()
+	c, tr := newClient(b, srv.URL(), api.StaticToken(sandbox.Token), func(o *api.Options) { o.RatePerSecond = 1e6 })
+	defer tr.CloseIdleConnections()
+	s := startSession(b, c, termenv.Ascii)
+	defer s.quit()
+	s.waitDirectory()
+
+	srv.ResetCounts()
+	s.open(sandbox.LeadHuge)
+	first := srv.TotalRequests()
+	s.open(sandbox.LeadWon)
+	srv.ResetCounts()
+	s.press(runes("["))
+	revisit := srv.TotalRequests()
+
+	srv.ResetCounts()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if f := s.press(runes("r")); !showsLead(f.View, sandbox.LeadHuge) {
+			b.Fatalf("refresh lost the lead:\n%s", f.View)
+		}
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(first), "requests/view")
+	b.ReportMetric(float64(revisit), "requests/revisit")
+	b.ReportMetric(float64(srv.TotalRequests())/float64(b.N), "requests/refresh")
+	b.ReportMetric(float64(ref.naiveRequests()), "naive-requests/view")
+}

@@ -66,14 +66,21 @@ type session struct {
 
 func startSession(tb testing.TB, c *api.Client, profile termenv.Profile) *session {
 	tb.Helper()
+	return startSessionAt(tb, c, profile, 0)
+}
+
+// startSessionAt starts as `leadscope <id>` does when initial is not 0.
+func startSessionAt(tb testing.TB, c *api.Client, profile termenv.Profile, initial int64) *session {
+	tb.Helper()
 	m := tui.New(tui.Options{
-		Client:   c,
-		Account:  "sandbox",
-		Renderer: renderer(profile),
-		Location: time.UTC,
-		Now:      func() time.Time { return fixedNow },
+		Client:      c,
+		Account:     "sandbox",
+		Renderer:    renderer(profile),
+		Location:    time.UTC,
+		Now:         func() time.Time { return fixedNow },
+		InitialLead: initial,
 	})
-	return &session{tb: tb, drv: perf.Start(m, screenWidth, screenHeight), inputFocused: true}
+	return &session{tb: tb, drv: perf.Start(m, screenWidth, screenHeight), inputFocused: initial == 0}
 }
 
 // waitDirectory waits for the start-up prefetch to have answered.

@@ -1,0 +1,133 @@
+package perf_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/leadscope/leadscope/api"
+	"github.com/leadscope/leadscope/api/sandbox"
+	"github.com/leadscope/leadscope/tui/perf"
+	"github.com/muesli/termenv"
+)
+
+// roundTrip is the latency the sandbox adds to every request in the
+// latency benchmarks: a far-away Kommo data centre.
+const roundTrip = 100 * time.Millisecond
+
+// limiterWindow is how long the client's limiter remembers a request
+// (1 s plus its 100 ms margin). A user types an ID seconds after start-up,
+// so the benchmarks let the prefetch's requests leave the window before
+// pressing enter; BenchmarkStartToAllTabs shows what happens when they do not.
+const limiterWindow = 1100 * time.Millisecond
+
+var latencyLeads = []struct {
+	name string
+	id   int64
+}{
+	{"LeadBasic", sandbox.LeadBasic},
+	{"LeadHuge", sandbox.LeadHuge},
+}
+
+// BenchmarkEnterToSummary times enter in the ID input until the lead's
+// name is on screen. Target: one round trip + at most 20 ms.
+func BenchmarkEnterToSummary(b *testing.B) {
+	for _, l := range latencyLeads {
+		b.Run(l.name, func(b *testing.B) {
+			name := seeded(b, l.id).lead.Name
+			benchEnter(b, l.id, "summary", 1, func(f perf.Frame) bool { return strings.Contains(f.View, name) })
+		})
+	}
+}
+
+// BenchmarkEnterToAllTabs times enter until every tab is resolved: the
+// name is on screen and no part of the lead is loading any more. Target:
+// two round trips + at most 30 ms.
+func BenchmarkEnterToAllTabs(b *testing.B) {
+	for _, l := range latencyLeads {
+		b.Run(l.name, func(b *testing.B) {
+			name := seeded(b, l.id).lead.Name
+			benchEnter(b, l.id, "all-tabs", 2, func(f perf.Frame) bool { return strings.Contains(f.View, name) && settled(f) })
+		})
+	}
+}
+
+// BenchmarkStartToAllTabs is `leadscope <id>`: the prefetch and the lead
+// start together, so the client's limiter (7 requests in any 1.1 s) holds
+// back whatever goes beyond 7.
+func BenchmarkStartToAllTabs(b *testing.B) {
+	for _, l := range latencyLeads {
+		b.Run(l.name, func(b *testing.B) {
+			name := seeded(b, l.id).lead.Name
+			srv := latencySandbox(b)
+			var total time.Duration
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				c, tr := newClient(b, srv.URL(), api.StaticToken(sandbox.Token), nil)
+				start := time.Now()
+				s := startSessionAt(b, c, termenv.TrueColor, l.id)
+				f, err := s.drv.Await(func(f perf.Frame) bool { return strings.Contains(f.View, name) && settled(f) }, waitLimit)
+				b.StopTimer()
+				if err != nil {
+					b.Fatal(err)
+				}
+				total += f.At.Sub(start)
+				s.quit()
+				tr.CloseIdleConnections()
+				b.StartTimer()
+			}
+			reportLatency(b, "start-to-all-tabs", total, 2)
+		})
+	}
+}
+
+// benchEnter opens lead id on a fresh client and model per iteration and
+// times enter until done holds. Only that span is timed.
+func benchEnter(b *testing.B, id int64, what string, trips int, done func(perf.Frame) bool) {
+	srv := latencySandbox(b)
+	var total time.Duration
+	b.StopTimer()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		c, tr := newClient(b, srv.URL(), api.StaticToken(sandbox.Token), nil)
+		started := time.Now()
+		s := startSession(b, c, termenv.TrueColor)
+		s.waitDirectory()
+		s.typeLead(id)
+		time.Sleep(time.Until(started.Add(limiterWindow)))
+
+		b.StartTimer()
+		sent := time.Now()
+		f, err := s.drv.SendAndWait(enter, done, waitLimit)
+		b.StopTimer()
+		if err != nil {
+			b.Fatal(err)
+		}
+		total += f.At.Sub(sent)
+		s.quit()
+		tr.CloseIdleConnections()
+	}
+	if n := srv.TotalRequests(); n == 0 {
+		b.Fatal("the sandbox saw no request")
+	}
+	reportLatency(b, what, total, trips)
+}
+
+func reportLatency(b *testing.B, what string, total time.Duration, trips int) {
+	mean := float64(total) / float64(b.N) / float64(time.Millisecond)
+	b.ReportMetric(mean, "ms/"+what)
+	b.ReportMetric(mean-float64(trips)*float64(roundTrip/time.Millisecond), "overhead-ms")
+}
+
+// latencySandbox adds roundTrip to every request. Its own rate limit is
+// off: every iteration has a fresh client (and limiter), and back-to-back
+// iterations would otherwise share the sandbox's window.
+func latencySandbox(b *testing.B) *sandbox.Server {
+	b.Helper()
+	srv, err := sandbox.Start(sandbox.Options{Latency: roundTrip, RateLimit: -1})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(srv.Close)
+	return srv
+}
