@@ -3,7 +3,6 @@ package api
 import (
 	"bytes"
 	"encoding/json"
-	"reflect"
 )
 
 // CustomField is one entry of custom_fields_values. Kommo adds field types
@@ -26,32 +25,42 @@ type FieldValue struct {
 	Raw      json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON keeps the whole object in Raw besides the known keys. Some
-// Kommo examples spell enum_code as "enum"; it is read when enum_code is
-// missing (a numeric "enum" is the enum ID of older data). A value that is
-// not an object (seen in odd data) is kept as the value itself.
+// UnmarshalJSON keeps the whole object in Raw besides the known keys (see
+// decodeLooseJSON); it never fails.
 func (v *FieldValue) UnmarshalJSON(data []byte) error {
+	v.decodeLooseJSON(data)
+	return nil
+}
+
+// fieldValueWire is FieldValue as it may arrive, "enum" included.
+type fieldValueWire struct {
+	Value    json.RawMessage `json:"value"`
+	EnumID   *int64          `json:"enum_id"`
+	EnumCode string          `json:"enum_code"`
+	Enum     json.RawMessage `json:"enum"`
+}
+
+// decodeLooseJSON: some Kommo examples spell enum_code as "enum"; it is read
+// when enum_code is missing (a numeric "enum" is the enum ID of older data).
+// A value that is not an object (seen in odd data) is kept as the value itself.
+func (v *FieldValue) decodeLooseJSON(data []byte) bool {
 	raw := append(json.RawMessage(nil), bytes.TrimSpace(data)...)
-	fields, ok := objectFields(data)
-	if !ok {
+	var w fieldValueWire
+	if !decodeLoose(raw, &w) {
 		*v = FieldValue{Value: raw, Raw: raw}
-		return nil
+		return true
 	}
-	type plain FieldValue
-	var p plain
-	fillStruct(fields, reflect.ValueOf(&p).Elem())
-	if enum, ok := fields["enum"]; ok {
-		if n, isNum := looseInt(enum); isNum && firstByte(enum) != '"' {
-			if p.EnumID == nil {
-				p.EnumID = &n
+	*v = FieldValue{Value: w.Value, EnumID: w.EnumID, EnumCode: w.EnumCode, Raw: raw}
+	if w.Enum != nil {
+		if n, isNum := looseInt(w.Enum); isNum && firstByte(w.Enum) != '"' {
+			if v.EnumID == nil {
+				v.EnumID = &n
 			}
-		} else if s, isStr := looseString(enum); isStr && p.EnumCode == "" {
-			p.EnumCode = s
+		} else if s, isStr := looseString(w.Enum); isStr && v.EnumCode == "" {
+			v.EnumCode = s
 		}
 	}
-	*v = FieldValue(p)
-	v.Raw = raw
-	return nil
+	return true
 }
 
 // keepsBareValues: a value list member that is not an object is the value itself.
@@ -59,9 +68,12 @@ func (*FieldValue) keepsBareValues() {}
 
 // UnmarshalJSON reads a custom field leniently (see lenient.go).
 func (f *CustomField) UnmarshalJSON(data []byte) error {
-	type plain CustomField
-	var p plain
-	decodeLoose(data, &p)
-	*f = CustomField(p)
+	f.decodeLooseJSON(data)
 	return nil
+}
+
+func (f *CustomField) decodeLooseJSON(data []byte) bool {
+	type plain CustomField
+	*f = CustomField{}
+	return decodeLoose(data, (*plain)(f))
 }

@@ -43,7 +43,7 @@ func decodePage[T any](op string, resp *response, key string) ([]T, string, erro
 				continue
 			}
 			var item T
-			if json.Unmarshal(raw, &item) == nil {
+			if decodeItem(raw, &item) {
 				items = append(items, item)
 			}
 		}
@@ -67,4 +67,13 @@ func nextPageRef(href string) *url.URL {
 		return nil
 	}
 	return &url.URL{Path: u.Path, RawPath: u.RawPath, RawQuery: u.RawQuery}
+}
+
+// decodeItem fills one list member, through its lenient decoder when it has
+// one (the page was validated already).
+func decodeItem[T any](raw []byte, item *T) bool {
+	if d, ok := any(item).(looseDecoder); ok {
+		return d.decodeLooseJSON(raw)
+	}
+	return json.Unmarshal(raw, item) == nil
 }

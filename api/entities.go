@@ -1,7 +1,5 @@
 package api
 
-import "reflect"
-
 // Contact is a contact from GET /api/v4/contacts.
 type Contact struct {
 	ID           int64         `json:"id"`
@@ -80,72 +78,84 @@ type Account struct {
 // unexpected shape is left empty instead of failing the whole response.
 
 // UnmarshalJSON reads a contact leniently.
-func (c *Contact) UnmarshalJSON(data []byte) error {
+func (c *Contact) UnmarshalJSON(data []byte) error { c.decodeLooseJSON(data); return nil }
+
+func (c *Contact) decodeLooseJSON(data []byte) bool {
 	type plain Contact
-	return decodeInto(data, (*plain)(c))
+	return resetAndFill(data, (*plain)(c))
 }
 
 // UnmarshalJSON reads a company leniently.
-func (c *Company) UnmarshalJSON(data []byte) error {
+func (c *Company) UnmarshalJSON(data []byte) error { c.decodeLooseJSON(data); return nil }
+
+func (c *Company) decodeLooseJSON(data []byte) bool {
 	type plain Company
-	return decodeInto(data, (*plain)(c))
+	return resetAndFill(data, (*plain)(c))
 }
 
 // UnmarshalJSON reads a catalog element leniently.
-func (e *CatalogElement) UnmarshalJSON(data []byte) error {
+func (e *CatalogElement) UnmarshalJSON(data []byte) error { e.decodeLooseJSON(data); return nil }
+
+func (e *CatalogElement) decodeLooseJSON(data []byte) bool {
 	type plain CatalogElement
-	return decodeInto(data, (*plain)(e))
+	return resetAndFill(data, (*plain)(e))
 }
 
 // UnmarshalJSON reads a catalog leniently.
-func (c *Catalog) UnmarshalJSON(data []byte) error {
+func (c *Catalog) UnmarshalJSON(data []byte) error { c.decodeLooseJSON(data); return nil }
+
+func (c *Catalog) decodeLooseJSON(data []byte) bool {
 	type plain Catalog
-	return decodeInto(data, (*plain)(c))
+	return resetAndFill(data, (*plain)(c))
 }
 
 // UnmarshalJSON reads a pipeline and its stages, which Kommo nests in
 // _embedded.statuses.
-func (p *Pipeline) UnmarshalJSON(data []byte) error {
+func (p *Pipeline) UnmarshalJSON(data []byte) error { p.decodeLooseJSON(data); return nil }
+
+func (p *Pipeline) decodeLooseJSON(data []byte) bool {
 	type plain Pipeline
-	var out plain
-	fields, ok := objectFields(data)
-	if ok {
-		fillStruct(fields, reflect.ValueOf(&out).Elem())
-		var embedded struct {
-			Statuses []Status `json:"statuses"`
-		}
-		if raw, ok := fields["_embedded"]; ok {
-			decodeLoose(raw, &embedded)
-		}
-		out.Statuses = embedded.Statuses
+	if !resetAndFill(data, (*plain)(p)) {
+		return false
 	}
-	*p = Pipeline(out)
-	return nil
+	var wire struct {
+		Embedded struct {
+			Statuses []Status `json:"statuses"`
+		} `json:"_embedded"`
+	}
+	decodeLoose(data, &wire)
+	p.Statuses = wire.Embedded.Statuses
+	return true
 }
 
 // UnmarshalJSON reads a stage leniently; a null colour stays empty.
-func (s *Status) UnmarshalJSON(data []byte) error {
+func (s *Status) UnmarshalJSON(data []byte) error { s.decodeLooseJSON(data); return nil }
+
+func (s *Status) decodeLooseJSON(data []byte) bool {
 	type plain Status
-	return decodeInto(data, (*plain)(s))
+	return resetAndFill(data, (*plain)(s))
 }
 
 // UnmarshalJSON reads a user leniently.
-func (u *User) UnmarshalJSON(data []byte) error {
+func (u *User) UnmarshalJSON(data []byte) error { u.decodeLooseJSON(data); return nil }
+
+func (u *User) decodeLooseJSON(data []byte) bool {
 	type plain User
-	return decodeInto(data, (*plain)(u))
+	return resetAndFill(data, (*plain)(u))
 }
 
 // UnmarshalJSON reads the account leniently.
-func (a *Account) UnmarshalJSON(data []byte) error {
+func (a *Account) UnmarshalJSON(data []byte) error { a.decodeLooseJSON(data); return nil }
+
+func (a *Account) decodeLooseJSON(data []byte) bool {
 	type plain Account
-	return decodeInto(data, (*plain)(a))
+	return resetAndFill(data, (*plain)(a))
 }
 
-// decodeInto resets *v and fills it from data; it never fails, so one odd
-// entity in a list cannot fail the list.
-func decodeInto[T any](data []byte, v *T) error {
+// resetAndFill zeroes *v and fills it from data; it never fails, so one
+// odd entity in a list cannot fail the list.
+func resetAndFill[T any](data []byte, v *T) bool {
 	var zero T
 	*v = zero
-	decodeLoose(data, v)
-	return nil
+	return decodeLoose(data, v)
 }

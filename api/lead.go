@@ -100,13 +100,18 @@ type LossReason struct {
 // official PHP client reads (amocrm/amocrm-api-php); an empty array or an
 // odd shape leaves the reason empty rather than failing the lead.
 func (r *LossReason) UnmarshalJSON(data []byte) error {
-	type plain LossReason
-	var p plain
-	if items := looseItems(data); len(items) > 0 {
-		decodeLoose(items[0], &p)
-	}
-	*r = LossReason(p)
+	r.decodeLooseJSON(data)
 	return nil
+}
+
+func (r *LossReason) decodeLooseJSON(data []byte) bool {
+	type plain LossReason
+	*r = LossReason{}
+	items := looseItems(data)
+	if len(items) == 0 {
+		return false
+	}
+	return decodeLoose(items[0], (*plain)(r))
 }
 
 // Source is where the lead came from (with=source).
@@ -141,12 +146,14 @@ func (l *Lead) UnmarshalJSON(data []byte) error {
 	if isNull(data) {
 		return nil
 	}
-	if firstByte(data) != '{' {
+	if !l.decodeLooseJSON(data) {
 		return errors.New("a lead must be a JSON object")
 	}
-	type plain Lead
-	var p plain
-	decodeLoose(data, &p)
-	*l = Lead(p)
 	return nil
+}
+
+func (l *Lead) decodeLooseJSON(data []byte) bool {
+	type plain Lead
+	*l = Lead{}
+	return decodeLoose(data, (*plain)(l))
 }

@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -32,10 +33,18 @@ func (c *Client) GetLead(ctx context.Context, id int64) (*Lead, error) {
 }
 
 func decodeLead(op string, resp *response) (*Lead, error) {
-	var lead Lead
-	if err := decodeJSON(op, resp, &lead); err != nil {
-		return nil, err
+	// One validation pass, then the lenient walk; json.Unmarshal would scan
+	// the body a second time before handing it to Lead.UnmarshalJSON.
+	if !json.Valid(resp.body) {
+		var probe any
+		return nil, badJSON(op, resp, json.Unmarshal(resp.body, &probe))
 	}
+	var lead Lead
+	if firstByte(resp.body) != '{' {
+		return nil, &Error{Kind: ErrBadResponse, Op: op, Status: resp.status, RequestID: resp.requestID,
+			Detail: "the server sent unexpected JSON (a lead must be a JSON object)"}
+	}
+	lead.decodeLooseJSON(resp.body)
 	if lead.ID <= 0 {
 		return nil, &Error{Kind: ErrBadResponse, Op: op, Status: resp.status, RequestID: resp.requestID,
 			Detail: "the response holds no lead (no id)"}

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // Kommo's data is messy: numbers arrive as numeric strings or floats, PHP
@@ -21,62 +22,77 @@ import (
 // before any of this runs.
 
 var (
-	unmarshalerType = reflect.TypeFor[json.Unmarshaler]()
-	bareValueType   = reflect.TypeFor[bareValueKeeper]()
+	unmarshalerType  = reflect.TypeFor[json.Unmarshaler]()
+	looseDecoderType = reflect.TypeFor[looseDecoder]()
+	bareValueType    = reflect.TypeFor[bareValueKeeper]()
+	rawMessageType   = reflect.TypeFor[json.RawMessage]()
 )
+
+// looseDecoder is implemented by models with their own lenient decoding;
+// the walker calls it directly instead of going through json.Unmarshal,
+// which would validate the subtree again. It reports whether data had a
+// usable shape.
+type looseDecoder interface{ decodeLooseJSON(data []byte) bool }
 
 // bareValueKeeper marks list members that make sense even when they are
 // not JSON objects.
 type bareValueKeeper interface{ keepsBareValues() }
 
 // decodeLoose fills the struct v points to from the JSON object data. A
-// value that is not an object leaves v untouched. v must not have an
-// UnmarshalJSON method itself (pass a method-less alias), or it would recurse.
-func decodeLoose(data []byte, v any) {
-	fields, ok := objectFields(data)
-	if !ok {
-		return
-	}
-	fillStruct(fields, reflect.ValueOf(v).Elem())
+// value that is not an object leaves v untouched. v must not be a
+// looseDecoder itself (pass a method-less alias), or it would recurse.
+func decodeLoose(data []byte, v any) bool {
+	return fillStruct(data, reflect.ValueOf(v).Elem())
 }
 
-// objectFields splits a JSON object into its members; ok is false for
-// anything that is not an object.
+// objectFields splits a JSON object into its members (sub-slices of data,
+// not copies); ok is false for anything that is not a well-formed object.
 func objectFields(data []byte) (map[string]json.RawMessage, bool) {
 	if firstByte(data) != '{' {
 		return nil, false
 	}
-	var fields map[string]json.RawMessage
-	if err := json.Unmarshal(data, &fields); err != nil {
+	fields := make(map[string]json.RawMessage)
+	ok := eachMember(data, func(key, value []byte) { fields[string(key)] = value })
+	if !ok {
 		return nil, false
 	}
 	return fields, true
 }
 
 func firstByte(data []byte) byte {
-	data = bytes.TrimLeft(data, " \t\r\n")
-	if len(data) == 0 {
+	i := skipSpace(data, 0)
+	if i >= len(data) {
 		return 0
 	}
-	return data[0]
+	return data[i]
 }
 
 func isNull(data []byte) bool {
 	return len(data) == 0 || string(bytes.TrimSpace(data)) == "null"
 }
 
-type fieldInfo struct {
+// fieldPlan is how one struct field is decoded, worked out once per type.
+type fieldPlan struct {
 	index int
-	name  string
+	kind  planKind
 }
 
-var fieldCache sync.Map // reflect.Type -> []fieldInfo
+type planKind uint8
 
-func structFields(t reflect.Type) []fieldInfo {
-	if cached, ok := fieldCache.Load(t); ok {
-		return cached.([]fieldInfo)
+const (
+	planReflect planKind = iota // by kind: scalars, slices, structs, pointers
+	planLoose                   // the field's type is a looseDecoder
+	planRaw                     // json.RawMessage: copied as is
+	planStd                     // another json.Unmarshaler: encoding/json
+)
+
+var planCache sync.Map // reflect.Type -> map[string]fieldPlan
+
+func structPlan(t reflect.Type) map[string]fieldPlan {
+	if cached, ok := planCache.Load(t); ok {
+		return cached.(map[string]fieldPlan)
 	}
-	var infos []fieldInfo
+	plan := make(map[string]fieldPlan)
 	for i := range t.NumField() {
 		f := t.Field(i)
 		if !f.IsExported() || f.Anonymous {
@@ -89,34 +105,77 @@ func structFields(t reflect.Type) []fieldInfo {
 		if name == "" {
 			name = f.Name
 		}
-		infos = append(infos, fieldInfo{index: i, name: name})
+		plan[name] = fieldPlan{index: i, kind: planFor(f.Type)}
 	}
-	fieldCache.Store(t, infos)
-	return infos
+	planCache.Store(t, plan)
+	return plan
 }
 
-func fillStruct(fields map[string]json.RawMessage, v reflect.Value) {
-	for _, info := range structFields(v.Type()) {
-		raw, ok := fields[info.name]
-		if !ok {
-			continue
+var kindCache sync.Map // reflect.Type -> planKind
+
+func planFor(t reflect.Type) planKind {
+	if k, ok := kindCache.Load(t); ok {
+		return k.(planKind)
+	}
+	k := computePlan(t)
+	kindCache.Store(t, k)
+	return k
+}
+
+func computePlan(t reflect.Type) planKind {
+	switch {
+	case t == rawMessageType:
+		return planRaw
+	case reflect.PointerTo(t).Implements(looseDecoderType):
+		return planLoose
+	case t.Kind() != reflect.Pointer && reflect.PointerTo(t).Implements(unmarshalerType):
+		return planStd
+	}
+	return planReflect
+}
+
+// fillStruct sets the fields of v from the members of the object in data;
+// members without a field are ignored, and a repeated member wins last as
+// in encoding/json. It reports whether data is an object.
+func fillStruct(data []byte, v reflect.Value) bool {
+	if firstByte(data) != '{' {
+		return false
+	}
+	plan := structPlan(v.Type())
+	eachMember(data, func(key, value []byte) {
+		if p, ok := plan[string(key)]; ok {
+			setPlanned(v.Field(p.index), p.kind, value)
 		}
-		setLoose(v.Field(info.index), raw)
-	}
+	})
+	return true
 }
 
-// setLoose decodes raw into v as well as the shape allows and never fails;
-// it reports whether raw had a usable shape for v.
-func setLoose(v reflect.Value, raw []byte) bool {
-	if v.Kind() != reflect.Pointer && v.CanAddr() && v.Addr().Type().Implements(unmarshalerType) {
-		// Custom decoders in this package are lenient themselves; an error
-		// still only costs this one field.
+func setPlanned(v reflect.Value, kind planKind, raw []byte) bool {
+	switch kind {
+	case planRaw:
+		v.SetBytes(append([]byte(nil), bytes.TrimSpace(raw)...))
+		return true
+	case planLoose:
+		target := reflect.New(v.Type())
+		ok := target.Interface().(looseDecoder).decodeLooseJSON(raw)
+		v.Set(target.Elem())
+		return ok
+	case planStd:
 		target := reflect.New(v.Type())
 		if err := json.Unmarshal(raw, target.Interface()); err != nil {
 			return false
 		}
 		v.Set(target.Elem())
 		return true
+	}
+	return setLoose(v, raw)
+}
+
+// setLoose decodes raw into v as well as the shape allows and never fails;
+// it reports whether raw had a usable shape for v.
+func setLoose(v reflect.Value, raw []byte) bool {
+	if kind := planFor(v.Type()); kind != planReflect {
+		return setPlanned(v, kind, raw)
 	}
 	switch v.Kind() {
 	case reflect.Pointer:
@@ -154,11 +213,7 @@ func setLoose(v reflect.Value, raw []byte) bool {
 	case reflect.Slice:
 		return setLooseSlice(v, raw)
 	case reflect.Struct:
-		fields, ok := objectFields(raw)
-		if !ok {
-			return false
-		}
-		fillStruct(fields, v)
+		return fillStruct(raw, v)
 	default:
 		target := reflect.New(v.Type())
 		if err := json.Unmarshal(raw, target.Interface()); err != nil {
@@ -220,8 +275,8 @@ func setLooseSlice(v reflect.Value, raw []byte) bool {
 func looseItems(raw []byte) []json.RawMessage {
 	switch firstByte(raw) {
 	case '[':
-		var items []json.RawMessage
-		if err := json.Unmarshal(raw, &items); err != nil {
+		items := []json.RawMessage{}
+		if !eachElement(raw, func(v []byte) { items = append(items, v) }) {
 			return nil
 		}
 		return items
@@ -377,15 +432,38 @@ func looseString(raw []byte) (string, bool) {
 	}
 	switch c := raw[0]; {
 	case c == '"':
-		var s string
-		if err := json.Unmarshal(raw, &s); err != nil {
-			return "", false
-		}
-		return s, true
+		return unquote(raw)
 	case c == '-' || (c >= '0' && c <= '9'):
 		return string(raw), true
 	case string(raw) == "true" || string(raw) == "false":
 		return string(raw), true
 	}
 	return "", false
+}
+
+// unquote decodes a JSON string literal. Most of Kommo's strings carry no
+// escapes and are valid UTF-8; those are taken as they are, the rest go
+// through encoding/json (which also replaces invalid UTF-8).
+func unquote(raw []byte) (string, bool) {
+	if len(raw) >= 2 && raw[len(raw)-1] == '"' {
+		inner := raw[1 : len(raw)-1]
+		if plainString(inner) {
+			return string(inner), true
+		}
+	}
+	var s string
+	if err := json.Unmarshal(raw, &s); err != nil {
+		return "", false
+	}
+	return s, true
+}
+
+// plainString: no escapes, quotes or control characters, valid UTF-8.
+func plainString(b []byte) bool {
+	for _, c := range b {
+		if c == '\\' || c == '"' || c < 0x20 {
+			return false
+		}
+	}
+	return utf8.Valid(b)
 }
