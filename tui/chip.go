@@ -23,7 +23,8 @@ func chip(st theme.Styles, text, kommoColor string) string {
 	return st.Chip.Foreground(chipText(rgb)).Background(lipgloss.Color(formatHex(rgb))).Render(text)
 }
 
-// chipText picks the text colour with the higher WCAG contrast against bg.
+// chipText picks black or white text, whichever has the higher WCAG contrast
+// against bg; one of them always reaches 4.5:1 (AA) on any colour.
 func chipText(bg [3]uint8) lipgloss.Color {
 	l := luminance(bg)
 	if contrast(l, luminance(darkText)) >= contrast(l, luminance(lightText)) {
@@ -33,7 +34,7 @@ func chipText(bg [3]uint8) lipgloss.Color {
 }
 
 var (
-	darkText  = [3]uint8{0x1f, 0x23, 0x28}
+	darkText  = [3]uint8{0x00, 0x00, 0x00}
 	lightText = [3]uint8{0xff, 0xff, 0xff}
 )
 

@@ -131,6 +131,9 @@ func newModel(ctx context.Context, opts Options) Model {
 	for i := range m.panes {
 		m.panes[i] = newPane()
 	}
+	// Until the terminal tells its size (it never does when the output is
+	// not a terminal), lay out for the classic one.
+	m.resize(80, 24)
 	if m.client == nil {
 		m.syncKeys()
 		return m

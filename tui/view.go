@@ -106,8 +106,6 @@ func renderTab(sh *shared, d *leadData, t tabKind, width int) string {
 // View draws the screen from what Update prepared.
 func (m Model) View() string {
 	switch {
-	case m.width == 0 || m.height == 0:
-		return ""
 	case m.width < minWidth || m.height < minHeight:
 		return m.tooSmallView()
 	case m.client == nil:

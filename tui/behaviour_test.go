@@ -1,0 +1,82 @@
+package tui
+
+import (
+	"testing"
+
+	"github.com/charmbracelet/bubbles/spinner"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/leadscope/leadscope/api/sandbox"
+)
+
+func TestDirectoryFailureIsRetriedByTheNextLookup(t *testing.T) {
+	srv, c := startSandbox(t, sandbox.Options{})
+	srv.SetFaults(sandbox.Faults{Endpoint: sandbox.EndpointAccount, Fault: sandbox.FaultStatus, Status: 500, Times: 1})
+	m := start(t, newTestModel(t, testOptions(c), 100, 30))
+	requireContains(t, m.View(), "Could not load the account: Kommo server error")
+	m = lookUp(t, m, idText(sandbox.LeadBasic))
+	requireContains(t, m.View(), sandbox.AccountName, sandbox.LeadBasicStageName, sandbox.UserSalesName)
+	if n := srv.Requests(sandbox.EndpointAccount); n != 2 {
+		t.Errorf("account requests = %d, want 2 (start, retry)", n)
+	}
+}
+
+func TestMouseWheelScrollsOnlyWhenAskedFor(t *testing.T) {
+	_, c := startSandbox(t, sandbox.Options{})
+	wheel := tea.MouseMsg{Button: tea.MouseButtonWheelDown, Action: tea.MouseActionPress}
+	for _, mouse := range []bool{false, true} {
+		opts := testOptions(c)
+		opts.Mouse = mouse
+		opts.InitialLead = sandbox.LeadHuge
+		m := start(t, newTestModel(t, opts, 120, 40))
+		next, _ := m.Update(wheel)
+		got := next.(Model).panes[tabFields].vp.YOffset
+		if mouse && got == 0 || !mouse && got != 0 {
+			t.Errorf("mouse %v: wheel scrolled to %d", mouse, got)
+		}
+	}
+}
+
+func TestSpinnerTicksOnlyWhileLoading(t *testing.T) {
+	_, c := startSandbox(t, sandbox.Options{})
+	opts := testOptions(c)
+	m := newTestModel(t, opts, 80, 24)
+	if !m.loading() {
+		t.Fatal("not loading the directory at start")
+	}
+	if _, cmd := m.Update(m.spin.Tick()); cmd == nil {
+		t.Error("the spinner stopped while loading")
+	}
+	m = start(t, m)
+	if _, cmd := m.Update(m.spin.Tick()); cmd != nil {
+		t.Error("the spinner keeps ticking with nothing to load")
+	}
+	var ticked bool
+	m = typeText(t, m, idText(sandbox.LeadBasic))
+	_, cmd := m.Update(keyMsg("enter"))
+	for _, msg := range collect(cmd) {
+		if _, ok := msg.(spinner.TickMsg); ok {
+			ticked = true
+		}
+	}
+	if !ticked {
+		t.Error("a lookup did not start the spinner")
+	}
+}
+
+func TestContentIsRenderedOnChangeNotPerFrame(t *testing.T) {
+	_, c := startSandbox(t, sandbox.Options{})
+	opts := testOptions(c)
+	opts.InitialLead = sandbox.LeadHuge
+	m := start(t, newTestModel(t, opts, 120, 40))
+	drawn := &m.panes[tabFields].lines[0]
+	m = press(t, m, keyMsg("down"), keyMsg("pgdown"))
+	_ = m.View()
+	if &m.panes[tabFields].lines[0] != drawn {
+		t.Error("scrolling re-rendered the tab")
+	}
+	next, _ := m.Update(tea.WindowSizeMsg{Width: 100, Height: 40})
+	m = next.(Model)
+	if &m.panes[tabFields].lines[0] == drawn {
+		t.Error("a new width did not re-render the tab")
+	}
+}
