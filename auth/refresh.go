@@ -32,7 +32,9 @@ func tokenHTTPClient(c *http.Client) *http.Client {
 }
 
 // tokenURL is Kommo's token endpoint on the account's own host.
-func tokenURL(account string) string { return strings.TrimSuffix(account, "/") + "/oauth2/access_token" }
+func tokenURL(account string) string {
+	return strings.TrimSuffix(account, "/") + "/oauth2/access_token"
+}
 
 // oauthConfig is the x/oauth2 view of the integration. Kommo wants the
 // client id and secret in the form body, never in an Authorization header.
