@@ -54,6 +54,13 @@ type Styles struct {
 	TabInactive lipgloss.Style
 	TabCount    lipgloss.Style
 
+	// JSON tab.
+	JSONKey     lipgloss.Style
+	JSONString  lipgloss.Style
+	JSONNumber  lipgloss.Style
+	JSONLiteral lipgloss.Style // true, false, null
+	JSONPunct   lipgloss.Style
+
 	// Footer.
 	HelpKey  lipgloss.Style
 	HelpDesc lipgloss.Style
@@ -107,6 +114,12 @@ func NewWithPalette(r *lipgloss.Renderer, p Palette) Styles {
 		TabActive:   r.NewStyle().Foreground(p.SelectionText).Background(p.Selection).Bold(true).Padding(0, 1),
 		TabInactive: fg(p.Muted).Padding(0, 1),
 		TabCount:    fg(p.Faint),
+
+		JSONKey:     fg(p.Accent),
+		JSONString:  fg(p.Success),
+		JSONNumber:  fg(p.Warning),
+		JSONLiteral: fg(p.Link),
+		JSONPunct:   fg(p.Faint),
 
 		HelpKey:  fg(p.Accent),
 		HelpDesc: fg(p.Muted),

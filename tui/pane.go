@@ -39,7 +39,9 @@ func (p *pane) sync(key paneKey, render func() string) {
 	}
 	sameLead := p.drawn.data != nil && key.data != nil && p.drawn.data.id == key.data.id
 	p.lines = fitLines(render(), key.width)
-	p.vp.SetContent(strings.Join(p.lines, "\n"))
+	// The viewport only does the scrolling arithmetic; view() draws p.lines.
+	// Empty lines of the same count spare it measuring every line's width.
+	p.vp.SetContent(strings.Repeat("\n", max(0, len(p.lines)-1)))
 	if !sameLead {
 		p.vp.GotoTop()
 	}

@@ -17,22 +17,30 @@ func renderJSON(sh *shared, d *leadData, width int) string {
 	if len(raw) == 0 {
 		return sh.st.Muted.Render("The raw response is not available.")
 	}
-	var lines []string
+	var plain []string
 	var buf bytes.Buffer
-	if err := json.Indent(&buf, raw, "", "  "); err == nil {
+	indented := json.Indent(&buf, raw, "", "  ") == nil
+	if indented {
 		// Indented JSON has no raw control characters outside its line
 		// breaks, but strings may carry bidi controls and such; cleaning
 		// line by line keeps sanitize on its fast path for plain lines.
-		lines = strings.Split(buf.String(), "\n")
-		for i, l := range lines {
-			lines[i] = sanitize.Line(l)
+		plain = strings.Split(buf.String(), "\n")
+		for i, l := range plain {
+			plain[i] = sanitize.Line(l)
 		}
 	} else {
-		lines = strings.Split(sanitize.Block(string(raw)), "\n")
+		plain = strings.Split(sanitize.Block(string(raw)), "\n")
 	}
-	out := make([]string, 0, len(lines))
-	for _, l := range lines {
-		if len(l) > width && ansi.StringWidth(l) > width {
+	colours := newJSONPalette(sh.st)
+	out := make([]string, 0, len(plain))
+	for _, l := range plain {
+		// Widths are measured before colouring: escapes inflate the byte count.
+		long := len(l) > width && ansi.StringWidth(l) > width
+		if indented {
+			l = colours.line(l)
+		}
+		if long {
+			// Hardwrap keeps the colours of a line it breaks.
 			out = append(out, strings.Split(ansi.Hardwrap(l, width, true), "\n")...)
 			continue
 		}

@@ -7,8 +7,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/leadscope/leadscope/api"
 	"github.com/leadscope/leadscope/theme"
+	"github.com/muesli/termenv"
 )
 
 func TestRelativeTime(t *testing.T) {
@@ -182,5 +184,24 @@ func TestLeadDataCompleteness(t *testing.T) {
 	d.catalogs[8].settle(nil, nil)
 	if !d.complete() {
 		t.Error("everything settled, but not complete")
+	}
+}
+
+func TestJSONColouringKeepsTheTextAndColoursByRole(t *testing.T) {
+	r := plainRenderer()
+	r.SetColorProfile(termenv.TrueColor)
+	p := newJSONPalette(theme.New(r))
+	for _, line := range []string{`  "name": "a \"quoted\": b",`, `  "price": -12.5,`, `  "ok": true`, `  "tags": [`, `  ],`, `{`, `  "x": null,`, `    "weird`} {
+		got := p.line(line)
+		if plain := ansi.Strip(got); plain != line {
+			t.Errorf("colouring changed %q into %q", line, plain)
+		}
+	}
+	key := p.line(`  "name": "value",`)
+	if !strings.HasPrefix(key, "  "+p.key.pre+`"name"`) || !strings.Contains(key, p.str.pre+`"value"`) {
+		t.Errorf("key and string not coloured by role: %q", key)
+	}
+	if got := p.line(`  "n": 42`); !strings.Contains(got, p.num.pre+"42") {
+		t.Errorf("number not coloured: %q", got)
 	}
 }
