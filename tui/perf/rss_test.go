@@ -1,0 +1,230 @@
+package perf_test
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/leadscope/leadscope/api/sandbox"
+)
+
+// BenchmarkPeakRSSHugeLead runs the built leadscope in a real terminal
+// (tmux) against a kommo-sandbox process, opens the huge lead, visits and
+// scrolls every tab, and reports the process's peak resident set (VmHWM).
+// Target: under 50 MB. It also reports the binary's size, as built and
+// stripped (-ldflags="-s -w").
+func BenchmarkPeakRSSHugeLead(b *testing.B) {
+	requireTool(b, "tmux")
+	dir := b.TempDir()
+	leadscope := buildBinary(b, dir, "leadscope", "github.com/leadscope/leadscope")
+	stripped := buildBinary(b, dir, "leadscope-stripped", "github.com/leadscope/leadscope", "-ldflags=-s -w")
+	kommo := buildBinary(b, dir, "kommo-sandbox", "github.com/leadscope/leadscope/api/sandbox/cmd/kommo-sandbox")
+	ref := seeded(b, sandbox.LeadHuge)
+
+	var peak int64
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		url, token := startKommoSandbox(b, kommo)
+		hwm := peakRSSViewingLead(b, leadscope, url, token, ref, filepath.Join(dir, strconv.Itoa(i)))
+		peak = max(peak, hwm)
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(peak)/(1<<20), "MB-peak-rss")
+	b.ReportMetric(float64(fileSize(b, leadscope)), "bytes-binary")
+	b.ReportMetric(float64(fileSize(b, stripped)), "bytes-stripped")
+}
+
+// requireTool skips when a tool is missing, except in CI, where a missing
+// tool means a broken environment.
+func requireTool(tb testing.TB, name string) {
+	tb.Helper()
+	if _, err := exec.LookPath(name); err != nil {
+		if os.Getenv("CI") == "true" {
+			tb.Fatalf("%s is required in CI: %v", name, err)
+		}
+		tb.Skipf("%s not installed; skipping (CI=true makes this a failure)", name)
+	}
+}
+
+func buildBinary(tb testing.TB, dir, name, pkg string, flags ...string) string {
+	tb.Helper()
+	out := filepath.Join(dir, name)
+	args := append(append([]string{"build", "-o", out}, flags...), pkg)
+	if msg, err := exec.Command("go", args...).CombinedOutput(); err != nil {
+		tb.Fatalf("go %v: %v\n%s", args, err, msg)
+	}
+	return out
+}
+
+func fileSize(tb testing.TB, path string) int64 {
+	tb.Helper()
+	info, err := os.Stat(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return info.Size()
+}
+
+// startKommoSandbox runs the sandbox command and reads its url= and token=
+// lines; the process is stopped when the benchmark ends.
+func startKommoSandbox(tb testing.TB, bin string) (url, token string) {
+	tb.Helper()
+	cmd := exec.Command(bin)
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() {
+		_ = cmd.Process.Signal(syscall.SIGTERM)
+		_ = cmd.Wait()
+	})
+	lines := bufio.NewScanner(stdout)
+	for (url == "" || token == "") && lines.Scan() {
+		if v, ok := strings.CutPrefix(lines.Text(), "url="); ok {
+			url = v
+		}
+		if v, ok := strings.CutPrefix(lines.Text(), "token="); ok {
+			token = v
+		}
+	}
+	if url == "" || token == "" {
+		tb.Fatalf("kommo-sandbox printed no url= and token= lines: %v", lines.Err())
+	}
+	return url, token
+}
+
+// peakRSSViewingLead shows the huge lead in tmux with the pane running
+// leadscope itself (exec), visits every tab and returns VmHWM in bytes.
+func peakRSSViewingLead(tb testing.TB, bin, url, token string, ref reference, dir string) int64 {
+	tb.Helper()
+	if err := os.MkdirAll(filepath.Join(dir, "home"), 0o700); err != nil {
+		tb.Fatal(err)
+	}
+	tm := &tmux{tb: tb, socket: filepath.Join(dir, "tmux.sock")}
+	home := filepath.Join(dir, "home")
+	command := fmt.Sprintf("exec env HOME=%s XDG_CONFIG_HOME=%s TERM=xterm-256color KOMMO_BASE_URL=%s KOMMO_TOKEN=%s %s %d",
+		shellQuote(home), shellQuote(filepath.Join(home, ".config")), shellQuote(url), shellQuote(token), shellQuote(bin), sandbox.LeadHuge)
+	tm.run("-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "40", "-s", "rss", command)
+	tb.Cleanup(func() { _ = exec.Command("tmux", "-S", tm.socket, "kill-server").Run() })
+	pid := strings.TrimSpace(tm.run("display-message", "-p", "-t", "rss", "#{pane_pid}"))
+	if comm, err := os.ReadFile("/proc/" + pid + "/comm"); err != nil || strings.TrimSpace(string(comm)) != "leadscope" {
+		tb.Fatalf("pane process %s is %q (%v), not leadscope", pid, comm, err)
+	}
+
+	id := "#" + strconv.FormatInt(sandbox.LeadHuge, 10)
+	tm.waitFor("the huge lead with its tabs resolved", func(s string) bool {
+		return strings.Contains(s, id) && !strings.Contains(s, "Loading")
+	})
+	for _, tab := range hugeLeadTabs(ref) {
+		tm.run("send-keys", "-t", "rss", tab.key)
+		tm.waitFor("the "+tab.name+" tab", func(s string) bool { return containsAny(s, tab.shows) })
+		tm.run("send-keys", "-t", "rss", "End")
+		tm.run("send-keys", "-t", "rss", "Home")
+	}
+	// Home is the last key sent; once the screen shows the first tab's top
+	// again after "1", every key before it has been handled.
+	tm.run("send-keys", "-t", "rss", "1")
+	tm.waitFor("the Fields tab again", func(s string) bool { return containsAny(s, hugeLeadTabs(ref)[0].shows) })
+	hwm := vmHWM(tb, pid)
+	tm.run("send-keys", "-t", "rss", "q")
+	return hwm
+}
+
+type tabCheck struct {
+	key, name string
+	shows     []string // any of these on screen proves the tab is drawn with data
+}
+
+func hugeLeadTabs(ref reference) []tabCheck {
+	var fields, tags, contacts, companies, elements []string
+	for _, f := range ref.lead.CustomFields {
+		fields = append(fields, f.FieldName)
+	}
+	for _, t := range ref.lead.Embedded.Tags {
+		tags = append(tags, t.Name)
+	}
+	for _, c := range ref.related.Contacts {
+		contacts = append(contacts, c.Name)
+	}
+	for _, c := range ref.related.Companies {
+		companies = append(companies, c.Name)
+	}
+	for _, e := range ref.related.CatalogElements {
+		elements = append(elements, e.Name)
+	}
+	return []tabCheck{
+		{"1", "Fields", fields}, {"2", "Tags", tags}, {"3", "Contacts", contacts},
+		{"4", "Companies", companies}, {"5", "Catalog", elements}, {"6", "JSON", []string{`"custom_fields_values"`}},
+	}
+}
+
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if sub != "" && strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// vmHWM reads the peak resident set of pid from /proc, in bytes.
+func vmHWM(tb testing.TB, pid string) int64 {
+	tb.Helper()
+	status, err := os.ReadFile("/proc/" + pid + "/status")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for _, line := range strings.Split(string(status), "\n") {
+		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			var kb int64
+			if _, err := fmt.Sscanf(strings.TrimSpace(v), "%d kB", &kb); err != nil {
+				tb.Fatalf("VmHWM %q: %v", v, err)
+			}
+			return kb << 10
+		}
+	}
+	tb.Fatalf("no VmHWM in /proc/%s/status", pid)
+	return 0
+}
+
+type tmux struct {
+	tb     testing.TB
+	socket string
+}
+
+func (t *tmux) run(args ...string) string {
+	t.tb.Helper()
+	out, err := exec.Command("tmux", append([]string{"-S", t.socket}, args...)...).CombinedOutput()
+	if err != nil {
+		t.tb.Fatalf("tmux %v: %v\n%s", args, err, out)
+	}
+	return string(out)
+}
+
+// waitFor polls the pane until ok; the deadline only bounds a broken run.
+func (t *tmux) waitFor(what string, ok func(screen string) bool) {
+	t.tb.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		screen := t.run("capture-pane", "-p", "-t", "rss")
+		if ok(screen) {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.tb.Fatalf("the screen never showed %s; last screen:\n%s", what, screen)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+func shellQuote(s string) string { return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'" }
