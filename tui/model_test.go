@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/base64"
 	"errors"
+	"net/http"
 	"strconv"
 	"strings"
 	"testing"
@@ -276,7 +277,9 @@ func TestErrorsShowInStatusAndKeepTheLead(t *testing.T) {
 
 func TestNotAuthenticatedSaysHowToLogIn(t *testing.T) {
 	srv, _ := startSandbox(t, sandbox.Options{})
-	c, err := api.New(api.Options{BaseURL: srv.URL(), Credentials: api.StaticToken("revoked"), MaxRetries: -1})
+	tr := http.DefaultTransport.(*http.Transport).Clone()
+	t.Cleanup(tr.CloseIdleConnections)
+	c, err := api.New(api.Options{BaseURL: srv.URL(), Credentials: api.StaticToken("revoked"), MaxRetries: -1, HTTPClient: &http.Client{Transport: tr}})
 	if err != nil {
 		t.Fatal(err)
 	}
