@@ -40,6 +40,9 @@ func NormalizeBaseURL(s string) (*url.URL, error) {
 	if err != nil {
 		return nil, err
 	}
+	if isVendorSite(host) {
+		return nil, fmt.Errorf("%s is Kommo's own site, not an account: give your account's address, e.g. acme.kommo.com", host)
+	}
 	if u.Scheme == "http" && !isLoopback(u.Hostname()) {
 		return nil, fmt.Errorf("account address %q: plain http is only allowed for loopback hosts, use https", s)
 	}
@@ -126,4 +129,18 @@ func allDigits(s string) bool {
 		}
 	}
 	return true
+}
+
+// isVendorSite recognises the vendor's own sites, which people paste from
+// the login page: API calls must go to the account's host instead.
+func isVendorSite(host string) bool {
+	name, _, err := net.SplitHostPort(host)
+	if err != nil {
+		name = host
+	}
+	switch strings.TrimPrefix(name, "www.") {
+	case "kommo.com", "amocrm.ru", "amocrm.com":
+		return true
+	}
+	return false
 }

@@ -41,6 +41,7 @@ func TestNormalizeBaseURL(t *testing.T) {
 		"javascript:alert(1)", "https://user:pass@acme.kommo.com", "https://user@acme.kommo.com", "acme kommo",
 		"https://acme.kommo.com:port", "https://acme.kommo.com:", "https://", "https://-acme.kommo.com", "acme..kommo.com",
 		"https://acme.\nkommo.com", "acme\x00", "a\\b", "https://ac%20me.kommo.com", "https://:443",
+		"www.kommo.com", "https://www.kommo.com/oauth?x=1", "kommo.com", "https://www.amocrm.ru",
 	} {
 		if u, err := api.NormalizeBaseURL(in); err == nil {
 			t.Errorf("%q accepted as %q", in, u)

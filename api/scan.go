@@ -3,6 +3,7 @@ package api
 import (
 	"bytes"
 	"encoding/json"
+	"unicode/utf8"
 )
 
 // A minimal JSON scanner for the lenient decoder. encoding/json validates
@@ -106,7 +107,7 @@ func eachMember(data []byte, fn func(key, value []byte)) bool {
 			return false
 		}
 		key := data[i+1 : keyEnd-1]
-		if bytes.IndexByte(key, '\\') >= 0 {
+		if bytes.IndexByte(key, '\\') >= 0 || !utf8.Valid(key) {
 			var unescaped string
 			if json.Unmarshal(data[i:keyEnd], &unescaped) != nil {
 				return false
