@@ -39,7 +39,7 @@ func errorText(err error) string {
 	case errors.Is(err, api.ErrRateLimited):
 		msg := "rate limited by Kommo"
 		if apiErr != nil && apiErr.RetryAfter > 0 {
-			msg += ", wait " + formatWait(apiErr.RetryAfter) + " and press r"
+			msg += ", wait " + formatWait(apiErr.RetryAfter) + " and try again"
 		}
 		return sanitize.Line(msg)
 	case errors.Is(err, api.ErrBlocked):
@@ -49,15 +49,15 @@ func errorText(err error) string {
 	case errors.Is(err, api.ErrForbidden):
 		return with("not permitted for this user")
 	case errors.Is(err, api.ErrNetwork):
-		return with("network error, check the connection and press r")
+		return with("network error, check the connection and try again")
 	case errors.Is(err, api.ErrServer):
-		return with("Kommo server error, press r to retry")
+		return with("Kommo server error, try again later")
 	case errors.Is(err, api.ErrBadResponse):
 		return with("Kommo sent a response leadscope cannot read")
 	case errors.Is(err, api.ErrBadRequest):
 		return with("Kommo refused the request")
 	case errors.Is(err, context.DeadlineExceeded):
-		return "timed out, press r to retry"
+		return "timed out, try again"
 	}
 	return sanitize.Line(err.Error())
 }

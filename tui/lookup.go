@@ -178,11 +178,11 @@ func (m *Model) onCatalog(msg catalogMsg) tea.Cmd {
 			d.catalogs[msg.catalogID] = p
 		}
 		p.settle(msg.elements, msg.err)
-		return sanitizedCatalogName(m.sh.names, msg.catalogID), msg.err
+		return catalogLabel(m.sh.names, msg.catalogID), msg.err
 	})
 }
 
-func sanitizedCatalogName(n *names, id int64) string {
+func catalogLabel(n *names, id int64) string {
 	return "list " + strconv.Quote(n.catalog(id))
 }
 

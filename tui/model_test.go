@@ -248,7 +248,7 @@ func TestErrorsShowInStatusAndKeepTheLead(t *testing.T) {
 	}{
 		{"missing lead 204", sandbox.Faults{}, "not found"},
 		{"missing lead 404", sandbox.Faults{MissingLead404: true}, "not found"},
-		{"rate limited", sandbox.Faults{Endpoint: sandbox.EndpointLeads, Fault: sandbox.FaultStatus, Status: 429, RetryAfter: 90}, "rate limited by Kommo, wait 90s and press r"},
+		{"rate limited", sandbox.Faults{Endpoint: sandbox.EndpointLeads, Fault: sandbox.FaultStatus, Status: 429, RetryAfter: 90}, "rate limited by Kommo, wait 90s and try again"},
 		{"blocked", sandbox.Faults{Endpoint: sandbox.EndpointLeads, Fault: sandbox.FaultBlockedHTML}, "Kommo blocked this account or IP"},
 		{"unpaid", sandbox.Faults{Endpoint: sandbox.EndpointLeads, Fault: sandbox.FaultStatus, Status: 402}, "the Kommo account is unpaid"},
 		{"server", sandbox.Faults{Endpoint: sandbox.EndpointLeads, Fault: sandbox.FaultStatus, Status: 503}, "Kommo server error"},

@@ -147,9 +147,9 @@ func TestErrorTextByKind(t *testing.T) {
 	}{
 		{&api.Error{Kind: api.ErrNotFound, Status: 204}, "not found"},
 		{&api.Error{Kind: api.ErrUnauthorized, Status: 401, Hint: "Token has been revoked"}, "not authenticated, run `leadscope login`: Token has been revoked"},
-		{&api.Error{Kind: api.ErrRateLimited, Status: 429, RetryAfter: 1500 * time.Millisecond}, "rate limited by Kommo, wait 2s and press r"},
+		{&api.Error{Kind: api.ErrRateLimited, Status: 429, RetryAfter: 1500 * time.Millisecond}, "rate limited by Kommo, wait 2s and try again"},
 		{&api.Error{Kind: api.ErrRateLimited, Status: 429, RetryAfter: 10 * time.Minute}, "wait 10 min"},
-		{&api.Error{Kind: api.ErrServer, Status: 502, RequestID: "abc"}, "Kommo server error, press r to retry: [request abc]"},
+		{&api.Error{Kind: api.ErrServer, Status: 502, RequestID: "abc"}, "Kommo server error, try again later: [request abc]"},
 		{&api.Error{Kind: api.ErrForbidden, Status: 403, Detail: "no\x1b[2J rights"}, "not permitted for this user: no␛[2J rights"},
 		{errors.New("boom\nline"), "boom line"},
 	}
