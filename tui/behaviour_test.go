@@ -80,3 +80,40 @@ func TestContentIsRenderedOnChangeNotPerFrame(t *testing.T) {
 		t.Error("a new width did not re-render the tab")
 	}
 }
+
+func TestSummaryShowsBeforeTheNamesArriveAndTabsFillAsTheyLand(t *testing.T) {
+	_, c := startSandbox(t, sandbox.Options{})
+	m := start(t, newTestModel(t, testOptions(c), 120, 40))
+	m = typeText(t, m, idText(sandbox.LeadBasic))
+	next, cmd := m.Update(keyMsg("enter"))
+	m = next.(Model)
+	var parts []tea.Cmd
+	for _, msg := range collect(cmd) {
+		next, more := m.Update(msg)
+		m = next.(Model)
+		if _, ok := msg.(leadMsg); ok {
+			parts = append(parts, more)
+		}
+	}
+	if len(parts) != 1 {
+		t.Fatal("the lead did not arrive")
+	}
+	m = press(t, m, keyMsg("3"))
+	requireContains(t, m.View(), sandbox.LeadBasicName, "Contacts 2…", "Companies 1…", "Catalog 2…",
+		"Loading contacts…", "#"+idText(sandbox.LeadBasicContact)+"  loading…")
+	// Each kind lands on its own; the tab fills when its answer does.
+	pending := collect(parts[0])
+	for _, msg := range pending {
+		if _, ok := msg.(contactsMsg); ok {
+			next, _ := m.Update(msg)
+			m = next.(Model)
+		}
+	}
+	view := m.View()
+	requireContains(t, view, sandbox.LeadBasicContactName, "[Contacts 2]", "Companies 1…")
+	for _, msg := range pending {
+		next, _ := m.Update(msg)
+		m = next.(Model)
+	}
+	requireLacks(t, m.View(), "…", "Loading")
+}

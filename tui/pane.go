@@ -12,9 +12,17 @@ import (
 // the names or the width it was drawn for change, so a frame costs a slice
 // of ready lines.
 type pane struct {
-	vp    viewport.Model
-	lines []string
-	drawn paneKey
+	vp     viewport.Model
+	head   []string // lines that stay put above the scrolling ones (column titles)
+	lines  []string
+	height int // the pane's whole height, head included
+	drawn  paneKey
+}
+
+// tabContent is a rendered tab: an optional fixed head and the body.
+type tabContent struct {
+	head []string
+	body string
 }
 
 // paneKey is what a pane's content depends on.
@@ -33,12 +41,18 @@ func newPane() pane {
 
 // sync redraws the pane if key differs from what it holds. A different lead
 // starts at the top; the same lead, refreshed, keeps its scroll position.
-func (p *pane) sync(key paneKey, render func() string) {
+func (p *pane) sync(key paneKey, render func() tabContent) {
 	if p.drawn == key {
 		return
 	}
 	sameLead := p.drawn.data != nil && key.data != nil && p.drawn.data.id == key.data.id
-	p.lines = fitLines(render(), key.width)
+	c := render()
+	p.head = fitLines(strings.Join(c.head, "\n"), key.width)
+	if len(c.head) == 0 {
+		p.head = nil
+	}
+	p.lines = fitLines(c.body, key.width)
+	p.setSize(key.width, p.height)
 	// The viewport only does the scrolling arithmetic; view() draws p.lines.
 	// Empty lines of the same count spare it measuring every line's width.
 	p.vp.SetContent(strings.Repeat("\n", max(0, len(p.lines)-1)))
@@ -49,30 +63,37 @@ func (p *pane) sync(key paneKey, render func() string) {
 }
 
 func (p *pane) setSize(width, height int) {
-	p.vp.Width, p.vp.Height = width, max(0, height)
+	p.height = height
+	p.vp.Width, p.vp.Height = width, max(0, height-len(p.head))
 	// Re-clamp the offset for the new height.
 	p.vp.SetYOffset(p.vp.YOffset)
 }
 
-// view returns exactly vp.Height lines, cheaply: no styling happens here.
+// view returns exactly the pane's height in lines, cheaply: no styling
+// happens here.
 func (p *pane) view() string {
-	h := p.vp.Height
-	if h <= 0 {
+	if p.height <= 0 {
 		return ""
 	}
-	start := min(max(0, p.vp.YOffset), len(p.lines))
-	end := min(start+h, len(p.lines))
 	var b strings.Builder
-	for i := start; i < end; i++ {
-		if i > start {
+	n := 0
+	line := func(s string) {
+		if n > 0 {
 			b.WriteByte('\n')
 		}
-		b.WriteString(p.lines[i])
+		b.WriteString(s)
+		n++
 	}
-	for i := end - start; i < h; i++ {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
+	for _, l := range p.head[:min(len(p.head), p.height)] {
+		line(l)
+	}
+	start := min(max(0, p.vp.YOffset), len(p.lines))
+	end := min(start+p.vp.Height, len(p.lines))
+	for _, l := range p.lines[start:end] {
+		line(l)
+	}
+	for n < p.height {
+		line("")
 	}
 	return b.String()
 }

@@ -16,11 +16,12 @@ type catalogRow struct {
 }
 
 // renderCatalog shows the lead's list elements as a table: element, list,
-// quantity and price (from the element's own price field).
-func renderCatalog(sh *shared, d *leadData, width int) string {
+// quantity and price (from the element's own price field). The column
+// titles stay in place while the rows scroll.
+func renderCatalog(sh *shared, d *leadData, width int) tabContent {
 	refs := d.lead.Embedded.CatalogElements
 	if len(refs) == 0 {
-		return sh.st.Muted.Render("No list elements (products) are linked to this lead.")
+		return tabContent{body: sh.st.Muted.Render("No list elements (products) are linked to this lead.")}
 	}
 	var head []string
 	for _, id := range d.catalogIDs() {
@@ -29,12 +30,12 @@ func renderCatalog(sh *shared, d *leadData, width int) string {
 			head = append(head, s)
 		}
 	}
-	rows := catalogRows(sh, d)
-	table := catalogTable(sh, rows, width)
+	titles, rows := catalogTable(sh, catalogRows(sh, d), width)
+	body := strings.Join(rows, "\n")
 	if len(head) > 0 {
-		return strings.Join(head, "\n") + "\n\n" + table
+		body = strings.Join(head, "\n") + "\n\n" + body
 	}
-	return table
+	return tabContent{head: []string{titles}, body: body}
 }
 
 func catalogRows(sh *shared, d *leadData) []catalogRow {
@@ -92,9 +93,10 @@ func elementPrice(sh *shared, e api.CatalogElement) string {
 	return ""
 }
 
-// catalogTable lays rows out in columns; the name column takes what the
-// others leave, the list column shrinks first when space is short.
-func catalogTable(sh *shared, rows []catalogRow, width int) string {
+// catalogTable lays rows out in columns and returns the titles line and
+// the rows; the name column takes what the others leave, the list column
+// shrinks first when space is short.
+func catalogTable(sh *shared, rows []catalogRow, width int) (string, []string) {
 	st := sh.st
 	listW, qtyW, priceW := len("List"), len("Qty"), len("Price")
 	for _, r := range rows {
@@ -118,7 +120,8 @@ func catalogTable(sh *shared, rows []catalogRow, width int) string {
 			leftPad(truncate(qty, qtyW), qtyW) + sep +
 			leftPad(truncate(price, priceW), priceW)
 	}
-	out := []string{st.Label.Render(line("Element", "List", "Qty", "Price"))}
+	titles := st.Label.Render(line("Element", "List", "Qty", "Price"))
+	out := make([]string, 0, len(rows))
 	for _, r := range rows {
 		name := st.Value.Render(padRight(truncate(r.name, nameW), nameW))
 		if r.note != "" {
@@ -130,7 +133,7 @@ func catalogTable(sh *shared, rows []catalogRow, width int) string {
 			st.Value.Render(leftPad(truncate(r.quantity, qtyW), qtyW))+sep+
 			st.Value.Render(leftPad(truncate(r.price, priceW), priceW)))
 	}
-	return strings.Join(out, "\n")
+	return titles, out
 }
 
 func leftPad(s string, width int) string {

@@ -47,6 +47,26 @@ func tabItems(d *leadData, t tabKind) int {
 	return -1
 }
 
+// tabLoading reports whether a tab's names are still on their way.
+func tabLoading(d *leadData, t tabKind) bool {
+	if d == nil {
+		return false
+	}
+	switch t {
+	case tabContacts:
+		return d.contacts.state == partPending
+	case tabCompanies:
+		return d.companies.state == partPending
+	case tabCatalog:
+		for _, p := range d.catalogs {
+			if p.state == partPending {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // renderTabBar draws the tabs with their counts, the active one highlighted
 // (and bracketed when there is no colour). It falls back to short titles,
 // then to truncation, so it never exceeds width.
@@ -67,6 +87,9 @@ func tabBar(sh *shared, d *leadData, active tabKind, titles [tabCount]string) st
 		label := titles[t]
 		if n := tabItems(d, t); n >= 0 {
 			label += " " + strconv.Itoa(n)
+		}
+		if tabLoading(d, t) {
+			label += "…"
 		}
 		switch {
 		case t == active && st.Plain:

@@ -72,7 +72,7 @@ func (m *Model) syncActivePane() {
 	}
 	d := m.current
 	p := &m.panes[m.active]
-	p.sync(paneKey{d, d.version, m.namesVersion, m.width}, func() string {
+	p.sync(paneKey{d, d.version, m.namesVersion, m.width}, func() tabContent {
 		return renderTab(m.sh, d, m.active, m.width)
 	})
 	p.setSize(m.width, contentHeight)
@@ -87,20 +87,20 @@ func (m *Model) spacerLines(avail int) int {
 	return 0
 }
 
-func renderTab(sh *shared, d *leadData, t tabKind, width int) string {
+func renderTab(sh *shared, d *leadData, t tabKind, width int) tabContent {
 	switch t {
 	case tabFields:
-		return renderFields(sh, d, width)
+		return tabContent{body: renderFields(sh, d, width)}
 	case tabTags:
-		return renderTags(sh, d, width)
+		return tabContent{body: renderTags(sh, d, width)}
 	case tabContacts:
-		return renderContacts(sh, d, width)
+		return tabContent{body: renderContacts(sh, d, width)}
 	case tabCompanies:
-		return renderCompanies(sh, d, width)
+		return tabContent{body: renderCompanies(sh, d, width)}
 	case tabCatalog:
 		return renderCatalog(sh, d, width)
 	}
-	return renderJSON(sh, d, width)
+	return tabContent{body: renderJSON(sh, d, width)}
 }
 
 // View draws the screen from what Update prepared.
@@ -133,7 +133,7 @@ func (m Model) View() string {
 	p := &m.panes[m.active]
 	lines = append(lines, renderTabBar(m.sh, m.current, m.active, m.width), rule(m.sh.st, m.width))
 	if m.showHelp {
-		lines = append(lines, m.fullHelpView(p.vp.Height)...)
+		lines = append(lines, m.fullHelpView(p.height)...)
 		lines = append(lines, m.footerView(""))
 	} else {
 		lines = append(lines, p.view(), m.footerView(p.position()))
