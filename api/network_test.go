@@ -193,3 +193,20 @@ func TestConnectionCutMidBodyIsTruncated(t *testing.T) {
 		t.Errorf("%d requests, want 3 (a cut connection is retried)", srv.count())
 	}
 }
+
+func TestStallMidBodyTimesOut(t *testing.T) {
+	srv := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", hal)
+		io.WriteString(w, `{"id":1,"name":"`)
+		http.NewResponseController(w).Flush()
+		<-r.Context().Done()
+	})
+	_, err := newClient(t, srv.URL, func(o *api.Options) {
+		o.Timeout = 100 * time.Millisecond
+		o.MaxRetries = -1
+	}).GetLead(context.Background(), 1)
+	mustKind(t, err, api.ErrNetwork)
+	if !strings.Contains(err.Error(), "timed out") || errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("error %q", err)
+	}
+}
