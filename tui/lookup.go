@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/leadscope/leadscope/api"
 )
 
 // lookup shows lead id. A cached, complete lead costs no request; a cached
@@ -24,7 +23,7 @@ func (m *Model) lookup(id int64, refresh bool, histPos int) tea.Cmd {
 	}
 	m.seq++
 	ctx, cancel := context.WithCancel(m.ctx)
-	m.flight = &flight{seq: m.seq, id: id, cancel: cancel, pending: 1, histPos: histPos, refresh: refresh}
+	m.flight = &flight{seq: m.seq, id: id, cancel: cancel, histPos: histPos, refresh: refresh}
 	verb := "Loading"
 	if refresh {
 		verb = "Refreshing"
@@ -44,20 +43,23 @@ func (m *Model) lookup(id int64, refresh bool, histPos int) tea.Cmd {
 func (m *Model) fetchParts(d *leadData, histPos int) tea.Cmd {
 	m.seq++
 	ctx, cancel := context.WithCancel(m.ctx)
-	f := &flight{seq: m.seq, id: d.id, cancel: cancel, entry: d, histPos: histPos}
+	f := &flight{seq: m.seq, id: d.id, cancel: cancel, entry: d, histPos: histPos, pending: map[partKey]bool{}}
 	var cmds []tea.Cmd
 	if d.contacts.state == partPending || d.contacts.state == partFailed {
 		d.contacts.state = partPending
+		f.pending[partKey{kind: tabContacts}] = true
 		cmds = append(cmds, fetchContacts(ctx, m.client, f.seq, contactIDs(d.lead)))
 	}
 	if d.companies.state == partPending || d.companies.state == partFailed {
 		d.companies.state = partPending
+		f.pending[partKey{kind: tabCompanies}] = true
 		cmds = append(cmds, fetchCompanies(ctx, m.client, f.seq, companyIDs(d.lead)))
 	}
 	for _, catalogID := range d.catalogIDs() {
 		p := d.catalogs[catalogID]
 		if p.state == partPending || p.state == partFailed {
 			p.state = partPending
+			f.pending[partKey{kind: tabCatalog, catalogID: catalogID}] = true
 			cmds = append(cmds, fetchCatalog(ctx, m.client, f.seq, catalogID, catalogElementIDs(d.lead, catalogID)))
 		}
 	}
@@ -66,7 +68,6 @@ func (m *Model) fetchParts(d *leadData, histPos int) tea.Cmd {
 		return nil
 	}
 	d.version++
-	f.pending = len(cmds)
 	m.flight = f
 	m.say(statusLoading, "Loading contacts, companies and products…")
 	return tea.Batch(append(cmds, m.spin.Tick)...)
@@ -136,19 +137,20 @@ func (m *Model) finished(refresh bool, failed []string) tea.Cmd {
 	return nil
 }
 
-// onPart records one kind of related data for the lead in flight.
-func (m *Model) onPart(seq uint64, settle func(d *leadData) (what string, err error)) tea.Cmd {
-	if !m.inFlight(seq) {
+// onPart records one kind of related data for the lead in flight. An
+// answer the flight is not waiting for (stale, or a duplicate) is dropped.
+func (m *Model) onPart(seq uint64, key partKey, settle func(d *leadData) (what string, err error)) tea.Cmd {
+	if !m.inFlight(seq) || !m.flight.pending[key] {
 		return nil
 	}
 	f := m.flight
+	delete(f.pending, key)
 	what, err := settle(f.entry)
 	f.entry.version++
 	if err != nil {
 		f.failed = append(f.failed, "Could not load "+what+": "+errorText(err))
 	}
-	f.pending--
-	if f.pending > 0 {
+	if len(f.pending) > 0 {
 		return nil
 	}
 	f.cancel()
@@ -157,27 +159,22 @@ func (m *Model) onPart(seq uint64, settle func(d *leadData) (what string, err er
 }
 
 func (m *Model) onContacts(msg contactsMsg) tea.Cmd {
-	return m.onPart(msg.seq, func(d *leadData) (string, error) {
+	return m.onPart(msg.seq, partKey{kind: tabContacts}, func(d *leadData) (string, error) {
 		d.contacts.settle(msg.contacts, msg.err)
 		return "contacts", msg.err
 	})
 }
 
 func (m *Model) onCompanies(msg companiesMsg) tea.Cmd {
-	return m.onPart(msg.seq, func(d *leadData) (string, error) {
+	return m.onPart(msg.seq, partKey{kind: tabCompanies}, func(d *leadData) (string, error) {
 		d.companies.settle(msg.companies, msg.err)
 		return "companies", msg.err
 	})
 }
 
 func (m *Model) onCatalog(msg catalogMsg) tea.Cmd {
-	return m.onPart(msg.seq, func(d *leadData) (string, error) {
-		p, ok := d.catalogs[msg.catalogID]
-		if !ok {
-			p = &part[api.CatalogElement]{}
-			d.catalogs[msg.catalogID] = p
-		}
-		p.settle(msg.elements, msg.err)
+	return m.onPart(msg.seq, partKey{kind: tabCatalog, catalogID: msg.catalogID}, func(d *leadData) (string, error) {
+		d.catalogs[msg.catalogID].settle(msg.elements, msg.err)
 		return catalogLabel(m.sh.names, msg.catalogID), msg.err
 	})
 }

@@ -81,11 +81,18 @@ type flight struct {
 	seq     uint64
 	id      int64
 	cancel  context.CancelFunc
-	entry   *leadData // nil until the lead itself has arrived
-	pending int       // commands still out
-	histPos int       // where in history the lead goes; -1 = a new visit
+	entry   *leadData        // nil until the lead itself has arrived
+	pending map[partKey]bool // parts asked for and not yet answered
+	histPos int              // where in history the lead goes; -1 = a new visit
 	refresh bool
 	failed  []string // parts that failed, for the status line
+}
+
+// partKey names one request of a lookup: a kind, and for catalog elements
+// the catalog.
+type partKey struct {
+	kind      tabKind
+	catalogID int64
 }
 
 // New builds the model; Run is the usual way to start it.
