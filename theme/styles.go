@@ -102,7 +102,7 @@ func NewWithPalette(r *lipgloss.Renderer, p Palette) Styles {
 		Value:   fg(p.Text),
 		Muted:   fg(p.Muted),
 		Faint:   fg(p.Faint),
-		Link:    fg(p.Link).Underline(true),
+		Link:    fg(p.Link),
 		Heading: fg(p.Text).Bold(true),
 		Marker:  fg(p.Warning).Bold(true),
 		Success: fg(p.Success),

@@ -8,6 +8,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/leadscope/leadscope/api"
 	"github.com/leadscope/leadscope/api/sandbox"
 	"github.com/muesli/termenv"
 )
@@ -64,6 +65,54 @@ func checkSize(t *testing.T, m Model, what string, w, h int) {
 	for i, l := range lines {
 		if lw := lipgloss.Width(l); lw > w {
 			t.Errorf("%s at %dx%d: line %d is %d wide: %q", what, w, h, i, lw, l)
+		}
+	}
+}
+
+// TestWideAndOddTextNeverOverflows feeds hand-made data the sandbox does not
+// have: double-width scripts, emoji, empty names, very long unbroken words.
+func TestWideAndOddTextNeverOverflows(t *testing.T) {
+	c, err := api.New(api.Options{BaseURL: "http://127.0.0.1:9", Credentials: api.StaticToken("unused")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wide := strings.Repeat("東京の大きな取引🎉", 12)
+	word := strings.Repeat("x", 400)
+	lead := &api.Lead{
+		ID: 42, Name: wide, Price: 1 << 40, StatusID: 1, PipelineID: 2,
+		CustomFields: []api.CustomField{
+			{FieldID: 1, FieldName: wide, FieldType: "text", Values: []api.FieldValue{{Value: []byte(`"` + wide + `"`)}}},
+			{FieldID: 2, FieldName: "", FieldType: "textarea", Values: []api.FieldValue{{Value: []byte(`"` + word + `\n` + wide + `"`)}}},
+			{FieldID: 3, FieldName: "empty", FieldType: "text"},
+		},
+		Embedded: api.LeadEmbedded{
+			Tags:       []api.Tag{{Name: wide, Color: "#ff0000"}, {Name: ""}, {Name: word, Color: "nonsense"}},
+			LossReason: &api.LossReason{Name: wide},
+			Source:     &api.Source{Name: word},
+		},
+		Raw: []byte(`{"id":42,"name":"` + wide + `","note":"` + word + `"}`),
+	}
+	for _, r := range []*lipgloss.Renderer{plainRenderer(), func() *lipgloss.Renderer {
+		r := lipgloss.NewRenderer(io.Discard)
+		r.SetColorProfile(termenv.TrueColor)
+		return r
+	}()} {
+		opts := testOptions(c)
+		opts.Renderer = r
+		opts.Account = wide
+		m := newTestModel(t, opts, 80, 24)
+		d := newLeadData(lead)
+		m.cache[lead.ID] = d
+		m.lookup(lead.ID, false, -1)
+		m.syncActivePane()
+		requireContains(t, m.View(), "東京の大きな取引🎉", "Fields 3")
+		for _, size := range [][2]int{{60, 20}, {80, 24}, {121, 41}, {250, 80}} {
+			next, _ := m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+			m = next.(Model)
+			for tab := tabKind(0); tab < tabCount; tab++ {
+				m = press(t, m, keyMsg(strconv.Itoa(int(tab)+1)))
+				checkSize(t, m, "odd lead "+tabTitles[tab], size[0], size[1])
+			}
 		}
 	}
 }

@@ -94,18 +94,20 @@ func summaryRows(sh *shared, l *api.Lead, link string, valueWidth, wideValueWidt
 		price = *l.PriceWithMinorUnits
 	}
 
+	// Facts with nothing to say (a zero date) are left out, not shown blank.
+	known := func(label, value string) factRow {
+		if value == "" {
+			return nil
+		}
+		return factRow{{label, plain(value)}}
+	}
+	pair := func(a, b factRow) factRow { return append(a, b...) }
 	rows := []factRow{
 		{{"Price", plain(formatMoney(price, currency))}, {"Responsible", plain(sh.names.user(l.ResponsibleUserID))}},
 		{{"Stage", stageValue(sh, l)}},
-		{{"Created", plain(when(&l.CreatedAt))}, {"Updated", plain(when(&l.UpdatedAt))}},
+		pair(known("Created", when(&l.CreatedAt)), known("Updated", when(&l.UpdatedAt))),
 	}
-	var timing factRow
-	if l.ClosedAt != nil && *l.ClosedAt != 0 {
-		timing = append(timing, fact{"Closed", plain(when(l.ClosedAt))})
-	}
-	if l.ClosestTaskAt != nil && *l.ClosestTaskAt != 0 {
-		timing = append(timing, fact{"Next task", plain(when(l.ClosestTaskAt))})
-	}
+	timing := pair(known("Closed", when(l.ClosedAt)), known("Next task", when(l.ClosestTaskAt)))
 	rows = append(rows, timing,
 		factRow{{"Created by", plain(sh.names.user(l.CreatedBy))}, {"Updated by", plain(sh.names.user(l.UpdatedBy))}})
 
