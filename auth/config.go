@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"syscall"
 )
 
 // Defaults of the client settings.
@@ -90,8 +91,8 @@ func LoadSettings(dir string, getenv func(string) string, flags Overrides) (Sett
 func readConfig(path string) (fileConfig, error) {
 	var c fileConfig
 	data, err := readSmallFile(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return c, nil
+	if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
+		return c, nil // no config file; a directory that cannot exist is reported when saving
 	}
 	if err != nil {
 		return c, fmt.Errorf("reading %s: %w", path, pathless(err))
