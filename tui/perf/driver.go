@@ -30,8 +30,10 @@ type Driver struct {
 
 // Frame is what the screen showed after one Update.
 type Frame struct {
-	N      int       // frames drawn so far
-	At     time.Time // when View returned
+	N      int           // frames drawn so far
+	At     time.Time     // when View returned
+	Took   time.Duration // this frame's Update and View
+	Spent  time.Duration // every frame's Update and View so far: the model's share of any span
 	View   string
 	Msg    tea.Msg        // the message that led to it
 	counts map[string]int // messages processed so far, by type name
@@ -213,9 +215,11 @@ func (d *Driver) update(e envelope) bool {
 	d.mu.Lock()
 	model := d.model
 	d.mu.Unlock()
+	began := time.Now()
 	next, cmd := model.Update(e.msg)
 	view := next.View()
 	at := time.Now()
+	took := at.Sub(began)
 
 	d.mu.Lock()
 	if d.closed {
@@ -224,7 +228,7 @@ func (d *Driver) update(e envelope) bool {
 	}
 	d.model = next
 	d.counts[typeName(e.msg)]++
-	d.frame = Frame{N: d.frame.N + 1, At: at, View: view, Msg: e.msg, counts: d.counts}
+	d.frame = Frame{N: d.frame.N + 1, At: at, Took: took, Spent: d.frame.Spent + took, View: view, Msg: e.msg, counts: d.counts}
 	if e.waiter != nil {
 		d.waiters = append(d.waiters, e.waiter)
 	}
