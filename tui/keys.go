@@ -1,8 +1,6 @@
 package tui
 
-import (
-	"github.com/charmbracelet/bubbles/key"
-)
+import "github.com/charmbracelet/bubbles/key"
 
 // keyMap holds every binding. Bindings that do nothing in the current
 // state are disabled, so help never offers a key that does not work.

@@ -3,6 +3,7 @@ package tui
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/leadscope/leadscope/api"
 	"github.com/leadscope/leadscope/tui/sanitize"
@@ -77,64 +78,20 @@ func renderFact(sh *shared, f fact, width int) string {
 	return truncate(label+"  "+f.value, width)
 }
 
-// summaryRows lists the facts the lead has, leaving out those it lacks.
+// summaryRows lists the facts the lead has, in order of importance,
+// leaving out those it lacks rather than showing them blank.
 func summaryRows(sh *shared, l *api.Lead, link string, valueWidth, wideValueWidth int) []factRow {
-	st := sh.st
-	now := sh.now()
-	when := func(sec *int64) string {
-		return formatWhen(api.UnixTime(sec, sh.loc), now, sh.loc, valueWidth)
-	}
-	plain := func(s string) string { return st.Value.Render(s) }
-	currency := ""
-	if sh.names != nil {
-		currency = sh.names.currency
-	}
-	price := float64(l.Price)
-	if l.PriceWithMinorUnits != nil {
-		price = *l.PriceWithMinorUnits
-	}
-
-	// Facts with nothing to say (a zero date) are left out, not shown blank.
-	known := func(label, value string) factRow {
-		if value == "" {
-			return nil
-		}
-		return factRow{{label, plain(value)}}
-	}
-	pair := func(a, b factRow) factRow { return append(a, b...) }
+	f := factMaker{sh: sh, now: sh.now(), valueWidth: valueWidth}
 	rows := []factRow{
-		{{"Price", plain(formatMoney(price, currency))}, {"Responsible", plain(sh.names.user(l.ResponsibleUserID))}},
+		pair(f.text("Price", price(sh, l)), f.text("Responsible", sh.names.user(l.ResponsibleUserID))),
 		{{"Stage", stageValue(sh, l)}},
-		pair(known("Created", when(&l.CreatedAt)), known("Updated", when(&l.UpdatedAt))),
-	}
-	timing := pair(known("Closed", when(l.ClosedAt)), known("Next task", when(l.ClosestTaskAt)))
-	rows = append(rows, timing,
-		factRow{{"Created by", plain(sh.names.user(l.CreatedBy))}, {"Updated by", plain(sh.names.user(l.UpdatedBy))}})
-
-	var effort factRow
-	if l.Score != nil {
-		effort = append(effort, fact{"Score", plain(strconv.FormatInt(*l.Score, 10))})
-	}
-	if l.LaborCost != nil {
-		effort = append(effort, fact{"Labor cost", plain(formatLaborCost(*l.LaborCost))})
-	}
-	var origin factRow
-	if r := lossReason(l); r != "" {
-		origin = append(origin, fact{"Loss reason", st.Warning.Render(r)})
-	}
-	if s := source(l); s != "" {
-		origin = append(origin, fact{"Source", plain(s)})
-	}
-	rows = append(rows, effort, origin)
-	if l.IsPriceModifiedByRobot != nil {
-		by := "by a user"
-		if *l.IsPriceModifiedByRobot {
-			by = "by a robot"
-		}
-		rows = append(rows, factRow{{"Price set", plain(by)}})
-	}
-	if link != "" {
-		rows = append(rows, factRow{{"Link", st.Link.Render(truncate(link, wideValueWidth))}})
+		pair(f.when("Created", &l.CreatedAt), f.when("Updated", &l.UpdatedAt)),
+		pair(f.when("Closed", l.ClosedAt), f.when("Next task", l.ClosestTaskAt)),
+		pair(f.text("Created by", sh.names.user(l.CreatedBy)), f.text("Updated by", sh.names.user(l.UpdatedBy))),
+		pair(f.number("Score", l.Score), f.text("Labor cost", laborCost(l))),
+		pair(f.styled("Loss reason", lossReason(l), sh.st.Warning.Render), f.text("Source", source(l))),
+		f.text("Price set", priceSetBy(l)),
+		f.styled("Link", truncate(link, wideValueWidth), sh.st.Link.Render),
 	}
 	kept := rows[:0]
 	for _, r := range rows {
@@ -143,6 +100,66 @@ func summaryRows(sh *shared, l *api.Lead, link string, valueWidth, wideValueWidt
 		}
 	}
 	return kept
+}
+
+// factMaker builds one-fact rows, empty when there is nothing to say.
+type factMaker struct {
+	sh         *shared
+	now        time.Time
+	valueWidth int
+}
+
+func (f factMaker) styled(label, value string, style func(...string) string) factRow {
+	if value == "" {
+		return nil
+	}
+	return factRow{{label, style(value)}}
+}
+
+func (f factMaker) text(label, value string) factRow {
+	return f.styled(label, value, f.sh.st.Value.Render)
+}
+
+func (f factMaker) when(label string, sec *int64) factRow {
+	return f.text(label, formatWhen(api.UnixTime(sec, f.sh.loc), f.now, f.sh.loc, f.valueWidth))
+}
+
+func (f factMaker) number(label string, n *int64) factRow {
+	if n == nil {
+		return nil
+	}
+	return f.text(label, strconv.FormatInt(*n, 10))
+}
+
+func pair(a, b factRow) factRow { return append(a, b...) }
+
+func price(sh *shared, l *api.Lead) string {
+	currency := ""
+	if sh.names != nil {
+		currency = sh.names.currency
+	}
+	amount := float64(l.Price)
+	if l.PriceWithMinorUnits != nil {
+		amount = *l.PriceWithMinorUnits
+	}
+	return formatMoney(amount, currency)
+}
+
+func laborCost(l *api.Lead) string {
+	if l.LaborCost == nil {
+		return ""
+	}
+	return formatLaborCost(*l.LaborCost)
+}
+
+func priceSetBy(l *api.Lead) string {
+	switch {
+	case l.IsPriceModifiedByRobot == nil:
+		return ""
+	case *l.IsPriceModifiedByRobot:
+		return "by a robot"
+	}
+	return "by a user"
 }
 
 // stageValue is "Pipeline ▸ Stage" with the stage in its Kommo colour.

@@ -1,10 +1,10 @@
 package tui
 
 import (
-	"github.com/charmbracelet/lipgloss"
 	"strconv"
 	"strings"
 
+	"github.com/charmbracelet/lipgloss"
 	"github.com/leadscope/leadscope/api"
 	"github.com/leadscope/leadscope/tui/sanitize"
 )
