@@ -117,3 +117,27 @@ func TestSummaryShowsBeforeTheNamesArriveAndTabsFillAsTheyLand(t *testing.T) {
 	}
 	requireLacks(t, m.View(), "…", "Loading")
 }
+
+func TestInterruptedPartsDoNotClaimToBeLoading(t *testing.T) {
+	srv, c := startSandbox(t, sandbox.Options{})
+	m := start(t, newTestModel(t, testOptions(c), 120, 40))
+	m = typeText(t, m, idText(sandbox.LeadBasic))
+	next, cmd := m.Update(keyMsg("enter"))
+	m = next.(Model)
+	for _, msg := range collect(cmd) {
+		if _, ok := msg.(leadMsg); ok {
+			next, _ := m.Update(msg) // the parts' commands are never run
+			m = next.(Model)
+		}
+	}
+	// A refresh interrupts the parts, then fails itself.
+	srv.SetFaults(sandbox.Faults{Endpoint: sandbox.EndpointLeads, Fault: sandbox.FaultStatus, Status: 500})
+	m = press(t, m, keyMsg("3"), keyMsg("r"))
+	requireContains(t, m.View(), sandbox.LeadBasicName, "Could not load contacts: interrupted", "Kommo server error")
+	requireLacks(t, m.View(), "Loading", "loading…")
+
+	srv.ClearFaults()
+	m = press(t, m, keyMsg("r"))
+	requireContains(t, m.View(), sandbox.LeadBasicContactName)
+	requireLacks(t, m.View(), "interrupted")
+}

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"errors"
 	"strconv"
 	"strings"
 
@@ -73,11 +74,32 @@ func (m *Model) fetchParts(d *leadData, histPos int) tea.Cmd {
 	return tea.Batch(append(cmds, m.spin.Tick)...)
 }
 
+// errInterrupted marks parts whose request was cancelled by a newer lookup:
+// they show as not loaded, and the next visit fetches them.
+var errInterrupted = errors.New("interrupted")
+
 func (m *Model) cancelFlight() {
-	if m.flight != nil {
-		m.flight.cancel()
-		m.flight = nil
+	f := m.flight
+	if f == nil {
+		return
 	}
+	f.cancel()
+	m.flight = nil
+	if f.entry == nil || len(f.pending) == 0 {
+		return
+	}
+	d := f.entry
+	for key := range f.pending {
+		switch key.kind {
+		case tabContacts:
+			d.contacts.settle(nil, errInterrupted)
+		case tabCompanies:
+			d.companies.settle(nil, errInterrupted)
+		case tabCatalog:
+			d.catalogs[key.catalogID].settle(nil, errInterrupted)
+		}
+	}
+	d.version++
 }
 
 // show puts d on screen and records it in history.
