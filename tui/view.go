@@ -2,10 +2,12 @@ package tui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/leadscope/leadscope/api/sandbox"
 	"github.com/leadscope/leadscope/tui/sanitize"
 )
 
@@ -171,12 +173,29 @@ func (m Model) emptyView(height int) []string {
 	}
 	if m.opts.Demo {
 		lines = append(lines, "",
-			"  "+st.Warning.Render("Demo: a built-in sample account on this computer, no Kommo needed."))
+			"  "+st.Warning.Render("Demo: a built-in sample account on this computer, no Kommo needed."),
+			"  "+st.Muted.Render("Leads to try:"))
+		for _, l := range demoLeads {
+			lines = append(lines, "    "+st.HelpKey.Render(strconv.FormatInt(l.id, 10))+"  "+st.Value.Render(l.what))
+		}
 	}
 	for i := range lines {
 		lines[i] = truncate(lines[i], m.width)
 	}
 	return fillLines(lines, height)
+}
+
+// demoLeads are the sandbox's notable leads, so a first look at --demo
+// does not start with guessing IDs.
+var demoLeads = []struct {
+	id   int64
+	what string
+}{
+	{sandbox.LeadBasic, "a typical lead: contacts, company, products, tags"},
+	{sandbox.LeadHuge, "a huge one: 520 fields, 250 contacts, 250 products"},
+	{sandbox.LeadAllFieldTypes, "every custom field type"},
+	{sandbox.LeadLost, "lost, with a reason and a source"},
+	{sandbox.LeadEscapes, "hostile escape sequences, shown harmless"},
 }
 
 func (m Model) tooSmallView() string {
