@@ -85,13 +85,14 @@ func (n *names) pipeline(id int64) string {
 	return "pipeline #" + strconv.FormatInt(id, 10)
 }
 
-func (n *names) stage(pipelineID, statusID int64) stage {
+// stage names a pipeline stage; false when it is not (yet) known.
+func (n *names) stage(pipelineID, statusID int64) (stage, bool) {
 	if n != nil {
 		if s, ok := n.stages[[2]int64{pipelineID, statusID}]; ok && s.name != "" {
-			return s
+			return s, true
 		}
 	}
-	return stage{name: "stage #" + strconv.FormatInt(statusID, 10)}
+	return stage{name: "stage #" + strconv.FormatInt(statusID, 10)}, false
 }
 
 func (n *names) catalog(id int64) string {

@@ -163,13 +163,15 @@ func priceSetBy(l *api.Lead) string {
 }
 
 // stageValue is "Pipeline ▸ Stage" with the stage in its Kommo colour.
+// Before the stage names arrive, won and lost are still said in words.
 func stageValue(sh *shared, l *api.Lead) string {
-	s := sh.names.stage(l.PipelineID, l.StatusID)
+	s, known := sh.names.stage(l.PipelineID, l.StatusID)
 	outcome := ""
-	switch l.StatusID {
-	case api.StatusWon:
+	switch {
+	case known:
+	case l.StatusID == api.StatusWon:
 		outcome = "  " + sh.st.Success.Render("won")
-	case api.StatusLost:
+	case l.StatusID == api.StatusLost:
 		outcome = "  " + sh.st.Error.Render("lost")
 	}
 	return sh.st.Value.Render(sh.names.pipeline(l.PipelineID)) + sh.st.Muted.Render(" ▸ ") +

@@ -205,3 +205,40 @@ func TestJSONColouringKeepsTheTextAndColoursByRole(t *testing.T) {
 		t.Errorf("number not coloured: %q", got)
 	}
 }
+
+func TestNamesAreCleanAndFallBackToIDs(t *testing.T) {
+	n := newNames(directoryParts{
+		account:   &api.Account{Name: "Acme\x1b[2J", Currency: "EUR"},
+		pipelines: []api.Pipeline{{ID: 1, Name: "Sales", Statuses: []api.Status{{ID: 142, Name: "Won\u202e", Color: "#ccff66"}}}},
+		users:     []api.User{{ID: 5, Name: "Ann"}},
+		catalogs:  []api.Catalog{{ID: 9, Name: "Products"}},
+	})
+	if n.account != "Acme␛[2J" || n.currency != "EUR" {
+		t.Errorf("account %q %q", n.account, n.currency)
+	}
+	if s, ok := n.stage(1, 142); !ok || s.name != "Won" || s.color != "#ccff66" {
+		t.Errorf("stage = %+v %v", s, ok)
+	}
+	if s, ok := n.stage(2, 142); ok || s.name != "stage #142" {
+		t.Errorf("a stage of another pipeline = %+v %v", s, ok)
+	}
+	for id, want := range map[int64]string{5: "Ann", 6: "#6", 0: "system"} {
+		if got := n.user(id); got != want {
+			t.Errorf("user(%d) = %q, want %q", id, got, want)
+		}
+	}
+	var none *names // before the directory arrives
+	if none.user(5) != "#5" || none.pipeline(1) != "pipeline #1" || none.catalog(9) != "list #9" {
+		t.Error("nil names do not fall back to IDs")
+	}
+	sh := &shared{st: theme.New(plainRenderer()), loc: time.UTC, now: time.Now}
+	lost := &api.Lead{PipelineID: 1, StatusID: api.StatusLost}
+	if got := stageValue(sh, lost); got != "pipeline #1 ▸ [stage #143]  lost" {
+		t.Errorf("unknown lost stage = %q", got)
+	}
+	sh.names = n
+	won := &api.Lead{PipelineID: 1, StatusID: api.StatusWon}
+	if got := stageValue(sh, won); got != "Sales ▸ [Won]" {
+		t.Errorf("known won stage = %q", got)
+	}
+}
