@@ -101,6 +101,9 @@ func TestSummaryShowsBeforeTheNamesArriveAndTabsFillAsTheyLand(t *testing.T) {
 	m = press(t, m, keyMsg("3"))
 	requireContains(t, m.View(), sandbox.LeadBasicName, "Contacts 2…", "Companies 1…", "Catalog 2…",
 		"Loading contacts…", "#"+idText(sandbox.LeadBasicContact)+"  loading…")
+	m = press(t, m, keyMsg("5"))
+	requireContains(t, m.View(), "#"+idText(sandbox.LeadBasicProduct)+"  loading…", sandbox.CatalogProductsName)
+	m = press(t, m, keyMsg("3"))
 	// Each kind lands on its own; the tab fills when its answer does.
 	pending := collect(parts[0])
 	for _, msg := range pending {
@@ -140,4 +143,14 @@ func TestInterruptedPartsDoNotClaimToBeLoading(t *testing.T) {
 	m = press(t, m, keyMsg("r"))
 	requireContains(t, m.View(), sandbox.LeadBasicContactName)
 	requireLacks(t, m.View(), "interrupted")
+}
+
+func TestFailedCatalogShowsWhichListAndTheElementIDs(t *testing.T) {
+	srv, c := startSandbox(t, sandbox.Options{})
+	srv.SetFaults(sandbox.Faults{Endpoint: sandbox.EndpointCatalogElements, Fault: sandbox.FaultStatus, Status: 503})
+	m := start(t, newTestModel(t, testOptions(c), 120, 40))
+	m = lookUp(t, m, idText(sandbox.LeadBasic))
+	m = press(t, m, keyMsg("5"))
+	requireContains(t, m.View(), `Could not load list "Products": Kommo server error`,
+		"#"+idText(sandbox.LeadBasicProduct)+"  not loaded", `Could not load list "Services"`)
 }

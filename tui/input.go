@@ -45,10 +45,6 @@ func (in *idInput) blur() {
 	in.field.Placeholder = "press / to look up"
 	in.field.Blur()
 }
-func (in *idInput) focused() bool {
-	return in.field.Focused()
-}
-
 // setWidth sizes the field; textinput counts the prompt in its width for
 // the placeholder but not for the text, so the text may take a few more.
 func (in *idInput) setWidth(w int) {

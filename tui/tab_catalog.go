@@ -26,16 +26,15 @@ func renderCatalog(sh *shared, d *leadData, width int) tabContent {
 	var head []string
 	for _, id := range d.catalogIDs() {
 		p := d.catalogs[id]
-		if s := partStatus(sh, p.state, p.err, sh.names.catalog(id)); s != "" {
+		if s := partStatus(sh, p.state, p.err, catalogLabel(sh.names, id), width); s != "" {
 			head = append(head, s)
 		}
 	}
 	titles, rows := catalogTable(sh, catalogRows(sh, d), width)
-	body := strings.Join(rows, "\n")
 	if len(head) > 0 {
-		body = strings.Join(head, "\n") + "\n\n" + body
+		head = append(head, "")
 	}
-	return tabContent{head: []string{titles}, body: body}
+	return tabContent{head: append(head, titles), body: strings.Join(rows, "\n")}
 }
 
 func catalogRows(sh *shared, d *leadData) []catalogRow {

@@ -71,7 +71,7 @@ func renderContacts(sh *shared, d *leadData, width int) string {
 		}
 		parties[i] = party{id: r.ID, main: r.IsMain, missing: true}
 	}
-	return renderParties(sh, parties, d.contacts.state, partStatus(sh, d.contacts.state, d.contacts.err, "contacts"), width)
+	return renderParties(sh, parties, d.contacts.state, partStatus(sh, d.contacts.state, d.contacts.err, "contacts", width), width)
 }
 
 // renderCompanies lists the lead's companies.
@@ -92,7 +92,7 @@ func renderCompanies(sh *shared, d *leadData, width int) string {
 		}
 		parties[i] = party{id: r.ID, missing: true}
 	}
-	return renderParties(sh, parties, d.companies.state, partStatus(sh, d.companies.state, d.companies.err, "companies"), width)
+	return renderParties(sh, parties, d.companies.state, partStatus(sh, d.companies.state, d.companies.err, "companies", width), width)
 }
 
 // renderParties draws contacts or companies one block each, their labels
@@ -184,13 +184,22 @@ func unresolved(sh *shared, id int64, main bool, state partState, width int) str
 	return truncate(line, width)
 }
 
-// partStatus is the line above a tab whose data is loading or failed.
-func partStatus(sh *shared, state partState, err error, what string) string {
+// partStatus is what a tab whose data is loading or failed says above its
+// content, wrapped to width: an error is worth reading in full.
+func partStatus(sh *shared, state partState, err error, what string, width int) string {
+	var text string
+	style := sh.st.Muted
 	switch state {
 	case partPending:
-		return sh.st.Muted.Render("Loading " + what + "…")
+		text = "Loading " + what + "…"
 	case partFailed:
-		return sh.st.Error.Render("Could not load "+what+": "+errorText(err)) + sh.st.Muted.Render(" (r retries)")
+		text, style = "Could not load "+what+": "+errorText(err)+" (r retries)", sh.st.Error
+	default:
+		return ""
 	}
-	return ""
+	lines := wrap(text, width)
+	for i, l := range lines {
+		lines[i] = style.Render(l)
+	}
+	return strings.Join(lines, "\n")
 }
