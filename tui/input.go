@@ -45,6 +45,7 @@ func (in *idInput) blur() {
 	in.field.Placeholder = "press / to look up"
 	in.field.Blur()
 }
+
 // setWidth sizes the field; textinput counts the prompt in its width for
 // the placeholder but not for the text, so the text may take a few more.
 func (in *idInput) setWidth(w int) {
