@@ -63,9 +63,6 @@ func (s *Store) Load() (*Credentials, error) {
 // Save replaces the stored credentials atomically, under the store's lock
 // so it never interleaves with another process's refresh.
 func (s *Store) Save(ctx context.Context, c *Credentials) error {
-	if err := ensureDir(s.dir); err != nil {
-		return err
-	}
 	unlock, err := s.lock(ctx)
 	if err != nil {
 		return err
@@ -74,7 +71,7 @@ func (s *Store) Save(ctx context.Context, c *Credentials) error {
 	return s.save(c)
 }
 
-// save writes c; the caller holds the lock and has ensured the directory.
+// save writes c; the caller holds the lock (which created the directory).
 func (s *Store) save(c *Credentials) error {
 	stamped := *c
 	stamped.SavedAt = time.Now().UTC().Truncate(time.Second)

@@ -72,9 +72,6 @@ func (t *TokenSource) Renew(ctx context.Context, refused string) (string, error)
 
 // renewLocked runs with t.mu held.
 func (t *TokenSource) renewLocked(ctx context.Context, stale string) (string, error) {
-	if err := ensureDir(t.store.dir); err != nil {
-		return "", err
-	}
 	unlock, err := t.store.lock(ctx)
 	if err != nil {
 		return "", err
