@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/leadscope/leadscope/api/sandbox"
+	"go.uber.org/goleak"
 )
 
 // screen is a terminal stand-in that tells a test when some text appeared.
@@ -42,7 +43,17 @@ func (s *screen) waitFor(t *testing.T) {
 	}
 }
 
+// checkLeaks registers, before anything else, a check that runs after every
+// other cleanup (the sandbox, the client's connections): Run must leave no
+// goroutine behind.
+func checkLeaks(t *testing.T) {
+	t.Helper()
+	ignore := goleak.IgnoreCurrent()
+	t.Cleanup(func() { goleak.VerifyNone(t, ignore) })
+}
+
 func TestRunQuitsOnQ(t *testing.T) {
+	checkLeaks(t)
 	_, c := startSandbox(t, sandbox.Options{})
 	opts := testOptions(c)
 	opts.InitialLead = sandbox.LeadBasic
@@ -72,6 +83,7 @@ func TestRunQuitsOnQ(t *testing.T) {
 }
 
 func TestRunEndsWithItsContext(t *testing.T) {
+	checkLeaks(t)
 	_, c := startSandbox(t, sandbox.Options{})
 	opts := testOptions(c)
 	opts.InitialLead = sandbox.LeadBasic
