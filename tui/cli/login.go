@@ -66,7 +66,10 @@ func runLogin(ctx context.Context, e *Env, args []string) int {
 		opts.Paste = e.Stdin
 	}
 	creds, err := auth.Login(ctx, opts)
-	if err != nil {
+	switch {
+	case errors.Is(err, auth.ErrMissingClient):
+		return fail(e, ExitUsage, "%v; the config file is %s", err, auth.ConfigPath(store.Dir()))
+	case err != nil:
 		return fail(e, loginExitCode(err), "%s", loginFailure(err))
 	}
 	return saveLogin(ctx, e, store, creds)
@@ -82,7 +85,7 @@ func loginFailure(err error) string {
 
 func loginExitCode(err error) int {
 	switch {
-	case errors.Is(err, auth.ErrMissingClient), errors.Is(err, auth.ErrNotLoopback):
+	case errors.Is(err, auth.ErrNotLoopback):
 		return ExitUsage
 	case errors.Is(err, auth.ErrDeclined), errors.Is(err, auth.ErrBadState),
 		errors.Is(err, auth.ErrAccountMismatch), errors.Is(err, auth.ErrUntrustedHost):
