@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/leadscope/leadscope/api"
@@ -135,18 +136,24 @@ var enter = tea.KeyMsg{Type: tea.KeyEnter}
 
 func runes(s string) tea.KeyMsg { return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)} }
 
-// loadingMarks are the status texts of work in flight; a screen without
-// them shows a settled lookup (a lead, its tabs resolved, or an error).
+// loadingMarks are the status texts of work in flight.
 var loadingMarks = []string{"Loading lead", "Refreshing lead", "Loading contacts, companies and products", "Loading the account"}
 
+// settled reports a screen with nothing in flight: a lead with its tabs
+// resolved, or an error. The model exports no such state, so it is read
+// from the screen twice over: no loading text and no spinner frame (the
+// spinner shows exactly while a lookup or the prefetch runs), so a change
+// of wording alone cannot make a benchmark stop early.
 func settled(f perf.Frame) bool {
 	for _, m := range loadingMarks {
 		if strings.Contains(f.View, m) {
 			return false
 		}
 	}
-	return true
+	return !strings.ContainsAny(f.View, spinnerFrames)
 }
+
+var spinnerFrames = strings.Join(spinner.MiniDot.Frames, "")
 
 // showsLead reports whether the summary of lead id is on screen: its title
 // line ends in "#id".
