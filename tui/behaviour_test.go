@@ -154,3 +154,25 @@ func TestFailedCatalogShowsWhichListAndTheElementIDs(t *testing.T) {
 	requireContains(t, m.View(), `Could not load list "Products": Kommo server error`,
 		"#"+idText(sandbox.LeadBasicProduct)+"  not loaded", `Could not load list "Services"`)
 }
+
+func TestFailedLookupOffersTheIDAgainButARefreshDoesNot(t *testing.T) {
+	srv, c := startSandbox(t, sandbox.Options{})
+	m := start(t, newTestModel(t, testOptions(c), 100, 30))
+	m = lookUp(t, m, idText(sandbox.LeadBasic))
+	if got := m.input.field.Value(); got != "" {
+		t.Fatalf("a successful lookup left %q in the input", got)
+	}
+	m = lookUp(t, m, idText(sandbox.LeadMissing))
+	m = press(t, m, keyMsg("/"))
+	if got := m.input.field.Value(); got != idText(sandbox.LeadMissing) {
+		t.Fatalf("after a failed lookup the input holds %q", got)
+	}
+	m.input.field.SetValue("")
+	m = press(t, m, keyMsg("esc"))
+	srv.SetFaults(sandbox.Faults{Endpoint: sandbox.EndpointLeads, Fault: sandbox.FaultStatus, Status: 500})
+	m = press(t, m, keyMsg("r"))
+	requireContains(t, m.View(), "Kommo server error")
+	if got := m.input.field.Value(); got != "" {
+		t.Errorf("a failed refresh put %q in the input", got)
+	}
+}

@@ -14,8 +14,9 @@ import (
 // idInput is the lead ID field: digits, or a pasted lead URL that becomes
 // its ID; anything else earns an inline message and no request.
 type idInput struct {
-	field   textinput.Model
-	invalid string
+	field     textinput.Model
+	invalid   string
+	submitted string // the text of the last lookup sent
 }
 
 const inputPrompt = "Lead ▸ "
@@ -70,7 +71,9 @@ func (in *idInput) update(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
-// submit parses the field; on failure it keeps the text and explains.
+// submit parses the field; on failure it explains and keeps the text. On
+// success the field empties, ready for the next ID; restore puts the text
+// back if the lookup fails.
 func (in *idInput) submit() (int64, bool) {
 	id, err := api.ParseLeadRef(in.field.Value())
 	if err != nil {
@@ -82,8 +85,18 @@ func (in *idInput) submit() (int64, bool) {
 		return 0, false
 	}
 	in.invalid = ""
+	in.submitted = in.field.Value()
 	in.field.Reset()
 	return id, true
+}
+
+// restore brings back the last submitted text for correcting, unless the
+// user has started typing something else.
+func (in *idInput) restore() {
+	if in.field.Value() == "" && in.submitted != "" {
+		in.field.SetValue(in.submitted)
+		in.field.CursorEnd()
+	}
 }
 
 func (in *idInput) view() string { return in.field.View() }

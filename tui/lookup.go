@@ -126,7 +126,11 @@ func (m *Model) onLead(msg leadMsg) tea.Cmd {
 	if msg.err != nil {
 		f.cancel()
 		m.flight = nil
-		// The lead on screen stays; only the status says what happened.
+		// The lead on screen stays; only the status says what happened, and
+		// "/" offers the ID again for correcting.
+		if f.typed {
+			m.input.restore()
+		}
 		return m.say(statusError, "Lead "+strconv.FormatInt(msg.id, 10)+": "+errorText(msg.err))
 	}
 	if msg.lead == nil {

@@ -85,6 +85,7 @@ type flight struct {
 	pending map[partKey]bool // parts asked for and not yet answered
 	histPos int              // where in history the lead goes; -1 = a new visit
 	refresh bool
+	typed   bool     // the lead was typed into the input, not refreshed or revisited
 	failed  []string // parts that failed, for the status line
 }
 

@@ -122,7 +122,11 @@ func (m *Model) onInputKey(msg tea.KeyMsg) tea.Cmd {
 			return nil
 		}
 		m.setFocus(focusContent)
-		return m.lookup(id, false, -1)
+		cmd := m.lookup(id, false, -1)
+		if m.flight != nil {
+			m.flight.typed = true
+		}
+		return cmd
 	case key.Matches(msg, m.keys.Leave):
 		m.input.invalid = ""
 		m.setFocus(focusContent)
