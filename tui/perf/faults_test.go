@@ -108,8 +108,10 @@ var faultCases = []faultCase{
 	{name: "500 forever", target: successTarget, inject: statusFault(500, 0),
 		wantStatus: []string{"server error"}, wantShown: previousLead, wantLeadRequests: 4},
 	{name: "stall past the timeout", target: successTarget, inject: onLeads(sandbox.Faults{Fault: sandbox.FaultStall}),
-		adjust:     func(o *api.Options) { o.Timeout = 300 * time.Millisecond },
-		wantStatus: []string{msgNetwork, "timed out after 300ms"}, wantShown: previousLead, wantLeadRequests: 4},
+		// Short enough to keep the case quick, long enough that the
+		// prefetch of a busy machine does not time out before the fault.
+		adjust:     func(o *api.Options) { o.Timeout = 500 * time.Millisecond },
+		wantStatus: []string{msgNetwork, "timed out after 500ms"}, wantShown: previousLead, wantLeadRequests: 4},
 	{name: "connection refused mid-session", target: successTarget, inject: func(e *faultEnv) { e.srv.Close() },
 		wantStatus: []string{msgNetwork}, wantShown: previousLead, wantLeadRequests: 0},
 	{name: "malformed JSON", target: successTarget, inject: onLeads(sandbox.Faults{Fault: sandbox.FaultMalformedJSON}),

@@ -1,6 +1,7 @@
 package perf_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/leadscope/leadscope/api"
@@ -74,7 +75,7 @@ func TestRequestsPerLeadView(t *testing.T) {
 			assertCost(t, srv, "revisits ([, ], typing the ID again)", leadRequests{})
 
 			f = s.press(runes("r"))
-			if !showsLead(f.View, tc.id) || !contains(f.View, "Refreshed") {
+			if !showsLead(f.View, tc.id) || !strings.Contains(f.View, "Refreshed") {
 				t.Fatalf("r did not refresh %d:\n%s", tc.id, f.View)
 			}
 			assertCost(t, srv, "refresh (r)", tc.want)
