@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/leadscope/leadscope/api"
 	"github.com/leadscope/leadscope/api/sandbox"
 )
@@ -453,6 +454,19 @@ func TestTooSmallAndResize(t *testing.T) {
 	requireContains(t, next.(Model).View(), "Make the terminal larger")
 	next, _ = next.Update(tea.WindowSizeMsg{Width: 60, Height: 20})
 	requireLacks(t, next.(Model).View(), "Make the terminal larger")
+	for _, size := range [][2]int{{0, 0}, {1, 1}, {5, 100}, {300, 3}} {
+		tiny, _ := next.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		view := tiny.(Model).View()
+		lines := strings.Split(view, "\n")
+		if len(lines) > max(size[1], 1) {
+			t.Errorf("%dx%d: %d lines", size[0], size[1], len(lines))
+		}
+		for _, l := range lines {
+			if lipgloss.Width(l) > size[0] {
+				t.Errorf("%dx%d: line %q too wide", size[0], size[1], l)
+			}
+		}
+	}
 }
 
 func TestNotLoggedInScreen(t *testing.T) {

@@ -203,8 +203,9 @@ func (m Model) tooSmallView() string {
 		"Make the terminal larger",
 		fmt.Sprintf("leadscope needs %d×%d, this is %d×%d", minWidth, minHeight, m.width, m.height),
 	}
+	msg = msg[:min(len(msg), max(0, m.height))]
 	for i := range msg {
 		msg[i] = truncate(msg[i], m.width)
 	}
-	return m.sh.st.Renderer.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, strings.Join(msg, "\n"))
+	return m.sh.st.Renderer.Place(max(0, m.width), max(0, m.height), lipgloss.Center, lipgloss.Center, strings.Join(msg, "\n"))
 }
