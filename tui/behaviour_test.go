@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"math/rand/v2"
+	"strconv"
 	"testing"
 
 	"github.com/charmbracelet/bubbles/spinner"
@@ -174,5 +176,37 @@ func TestFailedLookupOffersTheIDAgainButARefreshDoesNot(t *testing.T) {
 	requireContains(t, m.View(), "Kommo server error")
 	if got := m.input.field.Value(); got != "" {
 		t.Errorf("a failed refresh put %q in the input", got)
+	}
+}
+
+// TestRandomKeysNeverBreakTheScreen presses a long, seeded random sequence of
+// every kind of key and checks the screen after each: no panic, no line too
+// wide, never more lines than the terminal has.
+func TestRandomKeysNeverBreakTheScreen(t *testing.T) {
+	_, c := startSandbox(t, sandbox.Options{})
+	opts := testOptions(c)
+	opts.InitialLead = sandbox.LeadBasic
+	opts.Mouse = true
+	m := start(t, newTestModel(t, opts, 80, 24))
+	keys := []tea.Msg{
+		keyMsg("tab"), keyMsg("shift+tab"), keyMsg("up"), keyMsg("down"), keyMsg("pgup"), keyMsg("pgdown"),
+		keyMsg("home"), keyMsg("end"), keyMsg("enter"), keyMsg("esc"), keyMsg("/"), keyMsg("["), keyMsg("]"),
+		keyMsg("r"), keyMsg("o"), keyMsg("y"), keyMsg("?"), keyMsg("q"), keyMsg("backspace"), keyMsg("x"),
+		keyMsg("1"), keyMsg("3"), keyMsg("5"), keyMsg("6"), keyMsg("0"), keyMsg(idText(sandbox.LeadHuge)),
+		keyMsg(idText(sandbox.LeadMissing)), keyMsg(idText(sandbox.LeadEscapes)),
+		tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(c.LeadWebURL(sandbox.LeadLost)), Paste: true},
+		tea.MouseMsg{Button: tea.MouseButtonWheelDown, Action: tea.MouseActionPress},
+		tea.WindowSizeMsg{Width: 61, Height: 20}, tea.WindowSizeMsg{Width: 130, Height: 45}, tea.WindowSizeMsg{Width: 30, Height: 10},
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := 0; i < 1500; i++ {
+		next, cmd := m.Update(keys[rng.IntN(len(keys))])
+		m, _ = drive(t, next.(Model), cmd)
+		if m.width >= minWidth && m.height >= minHeight {
+			checkSize(t, m, "after "+strconv.Itoa(i)+" keys", m.width, m.height)
+		}
+		if t.Failed() {
+			t.FailNow()
+		}
 	}
 }
