@@ -52,12 +52,10 @@ func TestBurstOfLookups(t *testing.T) {
 	start := time.Now()
 	for _, id := range ids[:len(ids)-1] {
 		s.typeLead(id)
-		s.inputFocused = false
 		s.drv.Send(enter)
 	}
 	last := ids[len(ids)-1]
 	s.typeLead(last)
-	s.inputFocused = false
 	fired, err := s.drv.SendAndWait(enter, func(perf.Frame) bool { return true }, waitLimit)
 	if err != nil {
 		t.Fatal(err)

@@ -57,12 +57,10 @@ func newClient(tb testing.TB, baseURL string, creds api.Credentials, adjust func
 	return c, tr
 }
 
-// session is the tui model under a Driver, with what the test knows about
-// its focus: the ID input has it at start and loses it after a lookup.
+// session is the tui model under a Driver.
 type session struct {
-	tb           testing.TB
-	drv          *perf.Driver
-	inputFocused bool
+	tb  testing.TB
+	drv *perf.Driver
 }
 
 func startSession(tb testing.TB, c *api.Client, profile termenv.Profile) *session {
@@ -81,7 +79,7 @@ func startSessionAt(tb testing.TB, c *api.Client, profile termenv.Profile, initi
 		Now:         func() time.Time { return fixedNow },
 		InitialLead: initial,
 	})
-	return &session{tb: tb, drv: perf.Start(m, screenWidth, screenHeight), inputFocused: initial == 0}
+	return &session{tb: tb, drv: perf.Start(m, screenWidth, screenHeight)}
 }
 
 // waitDirectory waits for the start-up prefetch to have answered.
@@ -94,12 +92,14 @@ func (s *session) waitDirectory() perf.Frame {
 	return f
 }
 
-// typeLead puts id into the ID input without submitting it.
+// typeLead puts id into the ID input without submitting it, whatever has
+// the focus: esc leaves the input if it has it, "/" enters it (or types a
+// "/" when no lead is on screen yet), and ctrl+u clears the field, which
+// may hold that "/" or the ID of a failed lookup put back for correcting.
 func (s *session) typeLead(id int64) {
-	if !s.inputFocused {
-		s.drv.Send(runes("/"))
-		s.inputFocused = true
-	}
+	s.drv.Send(tea.KeyMsg{Type: tea.KeyEsc})
+	s.drv.Send(runes("/"))
+	s.drv.Send(tea.KeyMsg{Type: tea.KeyCtrlU})
 	for _, r := range strconv.FormatInt(id, 10) {
 		s.drv.Send(runes(string(r)))
 	}
@@ -119,7 +119,6 @@ func (s *session) press(msg tea.Msg) perf.Frame {
 func (s *session) open(id int64) perf.Frame {
 	s.tb.Helper()
 	s.typeLead(id)
-	s.inputFocused = false
 	return s.press(enter)
 }
 
