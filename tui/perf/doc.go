@@ -2,6 +2,20 @@
 // api client and the real sandbox over loopback HTTP. Its Driver runs a
 // tea.Model the way tea.Program does, but observably, so tests and
 // benchmarks can count requests, time what the user sees and inject faults
-// without a terminal. The tests and benchmarks themselves are the package's
-// point; see the README's Performance section for the figures.
+// without a terminal.
+//
+// The tests (go test -race ./tui/perf/) check the request budget of a lead
+// view, the client's limiter under a burst of lookups and under held
+// history keys, and the fault matrix of the lead browser. The benchmarks
+// report the figures of the README's Performance section:
+//
+//	go test -run='^$' -bench=. ./tui/perf/
+//
+// BenchmarkRequestsPerLeadView: requests per view, revisit and refresh of
+// the huge lead beside the naive count. BenchmarkEnterToSummary,
+// BenchmarkEnterToAllTabs and BenchmarkStartToAllTabs: latency with 100 ms
+// added to every request (median ms, overhead beyond the round trips, and
+// the model's own Update+View time). BenchmarkPeakRSSHugeLead (needs tmux):
+// peak RSS of the built binary holding the huge lead. BenchmarkBinarySize:
+// the binary as built and stripped.
 package perf
