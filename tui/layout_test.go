@@ -104,7 +104,7 @@ func TestWideAndOddTextNeverOverflows(t *testing.T) {
 		d := newLeadData(lead)
 		m.cache[lead.ID] = d
 		m.lookup(lead.ID, false, -1)
-		m.syncActivePane()
+		m.relayout()
 		requireContains(t, m.View(), "東京の大きな取引🎉", "Fields 3")
 		for _, size := range [][2]int{{60, 20}, {80, 24}, {121, 41}, {250, 80}} {
 			next, _ := m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})

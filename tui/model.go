@@ -67,6 +67,7 @@ type Model struct {
 	flight *flight
 
 	summary summaryCache
+	frame   frame
 
 	// Side doors, replaced in tests: where OSC 52 goes and how a URL opens.
 	clipboard io.Writer
@@ -143,7 +144,7 @@ func newModel(ctx context.Context, opts Options) Model {
 	// not a terminal), lay out for the classic one.
 	m.resize(80, 24)
 	if m.client == nil {
-		m.syncKeys()
+		m.relayout()
 		return m
 	}
 	m.dirLoading = true
@@ -155,7 +156,7 @@ func newModel(ctx context.Context, opts Options) Model {
 		m.input.focus()
 	}
 	m.startCmds = append(m.startCmds, m.spin.Tick)
-	m.syncKeys()
+	m.relayout()
 	return m
 }
 

@@ -11,7 +11,7 @@ func (m *Model) statusOnOwnLine() bool {
 // chrome is how many lines the header, input, status, rules, tab bar and
 // footer take together.
 func (m *Model) chrome() int {
-	if m.statusOnOwnLine() {
+	if m.frame.statusOwnLine {
 		return chromeLines + 1
 	}
 	return chromeLines
@@ -36,7 +36,7 @@ func (m *Model) resize(w, h int) {
 	m.width, m.height = w, h
 	m.help.Width = w
 	m.input.setWidth(min(36, w/2))
-	m.syncActivePane()
+	m.relayout()
 }
 
 // syncActivePane brings the summary and the visible tab up to date with the

@@ -58,8 +58,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			cmd = m.say(statusInfo, "Copied "+sanitize.Line(msg.url))
 		}
 	}
-	m.syncKeys()
-	m.syncActivePane()
+	m.relayout()
 	return m, cmd
 }
 

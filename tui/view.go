@@ -29,42 +29,44 @@ func (m Model) View() string {
 	case m.client == nil:
 		return m.loggedOutView()
 	}
+	f := &m.frame
 	lines := make([]string, 0, m.height)
-	lines = append(lines, m.headerView())
-	if m.statusOnOwnLine() {
+	lines = append(lines, f.header)
+	if f.statusOwnLine {
 		lines = append(lines, m.input.view(), m.statusView(m.width))
 	} else {
 		lines = append(lines, m.inputLineView())
 	}
-	lines = append(lines, rule(m.sh.st, m.width))
+	lines = append(lines, f.rule)
 	if m.current == nil {
-		body := m.emptyView(m.height - len(lines) - 1)
-		lines = append(lines, body...)
-		lines = append(lines, m.footerView(""))
-		return strings.Join(lines, "\n")
+		lines = append(lines, m.emptyView(m.height-len(lines)-1)...)
+		return joinLines(append(lines, f.footer))
 	}
 	lines = append(lines, m.summary.lines...)
-	avail := m.height - m.chrome()
-	for i := 0; i < m.spacerLines(avail); i++ {
+	for i := 0; i < m.spacerLines(m.height-m.chrome()); i++ {
 		lines = append(lines, "")
 	}
+	lines = append(lines, f.tabBar, f.rule)
 	p := &m.panes[m.active]
-	lines = append(lines, renderTabBar(m.sh, m.current, m.active, m.width), rule(m.sh.st, m.width))
 	if m.showHelp {
 		lines = append(lines, m.fullHelpView(p.height)...)
-		lines = append(lines, m.footerView(""))
 	} else {
-		lines = append(lines, p.view(), m.footerView(p.position()))
+		lines = append(lines, p.view())
 	}
-	return strings.Join(lines, "\n")
+	return joinLines(append(lines, f.footer))
+}
+
+// accountLabel is the account's name once known, the label given until then.
+func (m Model) accountLabel() string {
+	if m.sh.names != nil && m.sh.names.account != "" {
+		return m.sh.names.account
+	}
+	return sanitize.Line(m.opts.Account)
 }
 
 func (m Model) headerView() string {
 	st := m.sh.st
-	account := sanitize.Line(m.opts.Account)
-	if m.sh.names != nil && m.sh.names.account != "" {
-		account = m.sh.names.account
-	}
+	account := m.accountLabel()
 	left := st.App.Render("leadscope")
 	if account != "" {
 		left += st.Muted.Render(" · ") + st.Account.Render(account)
@@ -121,9 +123,9 @@ func (m Model) statusView(width int) string {
 	return truncate(s, width)
 }
 
-// footerView is the short help, trimmed from its least important keys
-// until it fits beside the scroll position.
-func (m Model) footerView(position string) string {
+// footerHelp is the short help, trimmed from its least important keys
+// until it fits in room columns.
+func (m Model) footerHelp(room int) string {
 	h := m.help
 	h.Width = 0
 	var bindings []key.Binding
@@ -132,13 +134,12 @@ func (m Model) footerView(position string) string {
 			bindings = append(bindings, b)
 		}
 	}
-	room := max(0, m.width-lipgloss.Width(position)-2)
 	text := h.ShortHelpView(bindings)
 	for lipgloss.Width(text) > room && len(bindings) > 2 {
 		bindings = append(bindings[:len(bindings)-3], bindings[len(bindings)-2:]...)
 		text = h.ShortHelpView(bindings)
 	}
-	return spread(truncate(text, room), m.sh.st.Position.Render(position), m.width)
+	return truncate(text, room)
 }
 
 func (m Model) fullHelpView(height int) []string {
