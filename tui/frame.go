@@ -78,9 +78,13 @@ func (m *Model) syncChrome() {
 	f.footer = spread(f.footerHelp, m.sh.st.Position.Render(position), m.width)
 }
 
-// shortHelpMask is a fingerprint of which footer keys are enabled.
+// shortHelpMask is a fingerprint of which footer keys are enabled, and of
+// which quit key the footer names.
 func (m *Model) shortHelpMask() uint32 {
 	var mask uint32
+	if m.keys.Quit.Enabled() {
+		mask |= 1 << 31
+	}
 	for i, b := range m.keys.ShortHelp() {
 		if b.Enabled() {
 			mask |= 1 << i
