@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/leadscope/leadscope/api"
@@ -97,7 +98,10 @@ func describe(err error) string {
 	switch {
 	case errors.Is(err, context.Canceled):
 		return "cancelled"
-	case errors.Is(err, api.ErrUnauthorized) && !errors.Is(err, errNoCredentials):
+	case strings.Contains(err.Error(), "leadscope login"):
+		// The auth package already named the remedy (session expired, token refused).
+		return err.Error()
+	case errors.Is(err, api.ErrUnauthorized):
 		return err.Error() + " (run `leadscope login` or check KOMMO_TOKEN)"
 	}
 	return err.Error()

@@ -28,7 +28,7 @@ func Block(s string) string {
 const tabWidth = 4
 
 func clean(s string, keepLines bool) string {
-	if isPlain(s) {
+	if isPlain(s, keepLines) {
 		return s
 	}
 	var b strings.Builder
@@ -78,10 +78,11 @@ func clean(s string, keepLines bool) string {
 	return b.String()
 }
 
-// isPlain is the fast path: printable ASCII needs no work.
-func isPlain(s string) bool {
+// isPlain is the fast path: printable ASCII, and in a block plain line
+// breaks, need no work.
+func isPlain(s string, keepLines bool) bool {
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c >= 0x7f {
+		if c := s[i]; (c < 0x20 && !(keepLines && c == '\n')) || c >= 0x7f {
 			return false
 		}
 	}
