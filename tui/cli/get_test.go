@@ -36,7 +36,7 @@ func TestGetPrintsResolvedSummary(t *testing.T) {
 	}
 	for _, want := range []string{
 		sandbox.LeadBasicName,
-		"$12,500",
+		"12,500 USD",
 		sandbox.PipelineSalesName + " › " + sandbox.LeadBasicStageName,
 		sandbox.UserAdminName,
 		"* " + sandbox.LeadBasicContactName,

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/leadscope/leadscope/api"
+	"github.com/leadscope/leadscope/tui"
 	"github.com/leadscope/leadscope/tui/sanitize"
 )
 
@@ -70,17 +71,15 @@ func writeRows(b *strings.Builder, rows []row) {
 }
 
 func (v leadView) price() string {
-	amount := groupThousands(v.lead.Price)
+	amount := float64(v.lead.Price)
 	if v.lead.PriceWithMinorUnits != nil {
-		amount = strconv.FormatFloat(*v.lead.PriceWithMinorUnits, 'f', -1, 64)
+		amount = *v.lead.PriceWithMinorUnits
 	}
-	if v.dir.Account == nil {
-		return amount
+	currency := ""
+	if v.dir.Account != nil {
+		currency = cleanLine(v.dir.Account.Currency)
 	}
-	if sym := cleanLine(v.dir.Account.CurrencySymbol); sym != "" {
-		return sym + amount
-	}
-	return strings.TrimSpace(amount + " " + cleanLine(v.dir.Account.Currency))
+	return tui.FormatMoney(amount, currency)
 }
 
 func (v leadView) stage() string {
@@ -114,7 +113,7 @@ func (v leadView) when(sec *int64) string {
 	if t.IsZero() {
 		return "—"
 	}
-	return t.Format("2006-01-02 15:04") + " (" + relative(t, v.now) + ")"
+	return tui.FormatWhen(t, v.now, v.loc)
 }
 
 func (v leadView) lossReason() string {
@@ -276,46 +275,5 @@ func laborCost(sec *int64) string {
 	if sec == nil || *sec <= 0 {
 		return "—"
 	}
-	return (time.Duration(*sec) * time.Second).String()
-}
-
-func groupThousands(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	sign := ""
-	if n < 0 {
-		sign, s = "-", s[1:]
-	}
-	var parts []string
-	for len(s) > 3 {
-		parts = append([]string{s[len(s)-3:]}, parts...)
-		s = s[:len(s)-3]
-	}
-	parts = append([]string{s}, parts...)
-	return sign + strings.Join(parts, ",")
-}
-
-// relative says how far t is from now in the largest whole unit.
-func relative(t, now time.Time) string {
-	d := now.Sub(t)
-	suffix := " ago"
-	if d < 0 {
-		d, suffix = -d, " from now"
-	}
-	units := []struct {
-		size time.Duration
-		name string
-	}{{365 * 24 * time.Hour, "year"}, {30 * 24 * time.Hour, "month"}, {24 * time.Hour, "day"}, {time.Hour, "hour"}, {time.Minute, "minute"}}
-	for _, u := range units {
-		if n := int64(d / u.size); n >= 1 {
-			return plural(n, u.name) + suffix
-		}
-	}
-	return "just now"
-}
-
-func plural(n int64, unit string) string {
-	if n == 1 {
-		return "1 " + unit
-	}
-	return strconv.FormatInt(n, 10) + " " + unit + "s"
+	return tui.FormatLaborCost(*sec)
 }
