@@ -153,10 +153,7 @@ func (v leadView) writeContacts(b *strings.Builder) {
 	if len(refs) == 0 {
 		return
 	}
-	byID := make(map[int64]api.Contact, len(v.related.Contacts))
-	for _, c := range v.related.Contacts {
-		byID[c.ID] = c
-	}
+	byID := indexByID(v.related.Contacts, func(c api.Contact) int64 { return c.ID })
 	fmt.Fprintf(b, "\nContacts (%d):\n", len(refs))
 	for _, ref := range refs {
 		marker := " "
@@ -170,6 +167,16 @@ func (v leadView) writeContacts(b *strings.Builder) {
 		}
 		fmt.Fprintf(b, "  %s %s%s\n", marker, cleanLine(orDash(c.Name)), contactDetails(c.Phones(), c.Emails()))
 	}
+}
+
+// indexByID lets the lead's references, in Kommo's order, find the
+// entities the batched lookups returned.
+func indexByID[T any](items []T, id func(T) int64) map[int64]T {
+	byID := make(map[int64]T, len(items))
+	for _, item := range items {
+		byID[id(item)] = item
+	}
+	return byID
 }
 
 func contactDetails(phones, emails []string) string {
@@ -190,10 +197,7 @@ func (v leadView) writeCompanies(b *strings.Builder) {
 	if len(refs) == 0 {
 		return
 	}
-	byID := make(map[int64]api.Company, len(v.related.Companies))
-	for _, c := range v.related.Companies {
-		byID[c.ID] = c
-	}
+	byID := indexByID(v.related.Companies, func(c api.Company) int64 { return c.ID })
 	fmt.Fprintf(b, "\nCompanies (%d):\n", len(refs))
 	for _, ref := range refs {
 		if c, ok := byID[ref.ID]; ok {
@@ -209,10 +213,7 @@ func (v leadView) writeCatalog(b *strings.Builder) {
 	if len(refs) == 0 {
 		return
 	}
-	byID := make(map[int64]api.CatalogElement, len(v.related.CatalogElements))
-	for _, el := range v.related.CatalogElements {
-		byID[el.ID] = el
-	}
+	byID := indexByID(v.related.CatalogElements, func(el api.CatalogElement) int64 { return el.ID })
 	fmt.Fprintf(b, "\nCatalog elements (%d):\n", len(refs))
 	for _, ref := range refs {
 		name := "#" + strconv.FormatInt(ref.ID, 10)
