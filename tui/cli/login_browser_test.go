@@ -3,7 +3,6 @@ package cli_test
 import (
 	"context"
 	"os"
-	"os/exec"
 	"strings"
 	"testing"
 	"time"
@@ -35,31 +34,8 @@ func chromium(t *testing.T) string {
 func TestLoginInARealBrowser(t *testing.T) {
 	browser := chromium(t)
 	w := newAuthWorld(t, sandbox.Options{})
-	bin := leadscopeBinary(t)
 
-	login := exec.Command(bin, "login", "--no-browser")
-	login.Env = append(envList(w.env), "PATH="+os.Getenv("PATH"))
-	stdout, stderr := &lockedBuffer{}, &lockedBuffer{}
-	login.Stdout, login.Stderr = stdout, stderr
-	if err := login.Start(); err != nil {
-		t.Fatal(err)
-	}
-	exited := make(chan int, 1)
-	go func() {
-		err := login.Wait()
-		code := 0
-		if exitErr, ok := err.(*exec.ExitError); ok {
-			code = exitErr.ExitCode()
-		} else if err != nil {
-			code = -1
-		}
-		exited <- code
-	}()
-	t.Cleanup(func() {
-		if login.ProcessState == nil {
-			login.Process.Kill()
-		}
-	})
+	_, stdout, stderr, exited := startLogin(t, append(envList(w.env), "PATH="+os.Getenv("PATH")), "--no-browser")
 	authURL := waitForAuthURL(t, stderr, exited)
 
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)

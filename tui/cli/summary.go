@@ -117,20 +117,27 @@ func (v leadView) when(sec *int64) string {
 }
 
 func (v leadView) lossReason() string {
-	if r := v.lead.Embedded.LossReason; r != nil && r.Name != "" {
-		return cleanLine(r.Name)
+	name := ""
+	if r := v.lead.Embedded.LossReason; r != nil {
+		name = r.Name
 	}
-	if id := v.lead.LossReasonID; id != nil && *id != 0 {
-		return "#" + strconv.FormatInt(*id, 10)
-	}
-	return "—"
+	return nameOrID(name, v.lead.LossReasonID)
 }
 
 func (v leadView) source() string {
-	if s := v.lead.Embedded.Source; s != nil && s.Name != "" {
-		return cleanLine(s.Name)
+	name := ""
+	if s := v.lead.Embedded.Source; s != nil {
+		name = s.Name
 	}
-	if id := v.lead.SourceID; id != nil && *id != 0 {
+	return nameOrID(name, v.lead.SourceID)
+}
+
+// nameOrID shows an embedded entity's name, else its bare ID, else a dash.
+func nameOrID(name string, id *int64) string {
+	if name != "" {
+		return cleanLine(name)
+	}
+	if id != nil && *id != 0 {
 		return "#" + strconv.FormatInt(*id, 10)
 	}
 	return "—"
