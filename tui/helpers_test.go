@@ -3,6 +3,7 @@ package tui
 import (
 	"io"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -11,6 +12,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/leadscope/leadscope/api"
 	"github.com/leadscope/leadscope/api/sandbox"
+	"github.com/leadscope/leadscope/tui/leadpage"
 	"github.com/muesli/termenv"
 )
 
@@ -67,7 +69,7 @@ func newTestModel(t testing.TB, opts Options, w, h int) Model {
 	t.Helper()
 	m := New(opts)
 	m.open = func(string) error { return errNoBrowserInTests }
-	m.fade = 0
+	m.c.Fade = 0
 	next, _ := m.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	return next.(Model)
 }
@@ -150,6 +152,11 @@ func keyMsg(s string) tea.KeyMsg {
 		return tea.KeyMsg{Type: tea.KeyEnd}
 	case "ctrl+c":
 		return tea.KeyMsg{Type: tea.KeyCtrlC}
+	case "backspace":
+		return tea.KeyMsg{Type: tea.KeyBackspace}
+	}
+	if rest, ok := strings.CutPrefix(s, "alt+"); ok {
+		return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(rest), Alt: true}
 	}
 	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)}
 }
@@ -161,4 +168,30 @@ func typeText(t testing.TB, m Model, s string) Model {
 		m = press(t, m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
 	}
 	return m
+}
+
+// tabKey jumps to a lead page's tab (0-based), as alt+1… do.
+func tabKey(tab int) tea.KeyMsg {
+	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{rune('1' + tab)}, Alt: true}
+}
+
+// The lead page's tabs, in order.
+const (
+	tabFields = iota
+	tabTags
+	tabContacts
+	tabCompanies
+	tabCatalog
+	tabJSON
+	tabCount
+)
+
+var tabTitles = [tabCount]string{"Fields", "Tags", "Contacts", "Companies", "Catalog", "JSON"}
+
+// leadOnScreen is the ID of the lead page on screen, 0 when another page is.
+func leadOnScreen(m Model) int64 {
+	if p, ok := m.hist.current().(*leadpage.Page); ok {
+		return p.LeadID()
+	}
+	return 0
 }

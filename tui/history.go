@@ -1,39 +1,62 @@
 package tui
 
-// history is the leads viewed in this run, in order, with the one on screen
-// marked, like a browser's back and forward.
+import "github.com/leadscope/leadscope/tui/common"
+
+// maxPages bounds the history: the oldest page leaves (and stops its work)
+// when a new one would exceed it.
+const maxPages = 50
+
+// history is the pages visited, in order, with the one on screen marked,
+// like a browser's back and forward. Pages keep their state while in it.
 type history struct {
-	ids []int64
-	pos int // index of the lead on screen; -1 when empty
+	pages []common.Page
+	pos   int // index of the page on screen; -1 when empty
 }
 
 func newHistory() history { return history{pos: -1} }
 
-// visit records id as the lead on screen: anything after the current one is
-// dropped, as a browser does after a new page from the middle of history.
-func (h *history) visit(id int64) {
-	if h.pos >= 0 && h.ids[h.pos] == id {
-		return
+// current is the page on screen, nil when there is none.
+func (h *history) current() common.Page {
+	if h.pos < 0 {
+		return nil
 	}
-	h.ids = append(h.ids[:h.pos+1:h.pos+1], id)
-	h.pos = len(h.ids) - 1
+	return h.pages[h.pos]
 }
 
-// moveTo marks the entry at index i as on screen.
-func (h *history) moveTo(i int) {
-	if i >= 0 && i < len(h.ids) {
-		h.pos = i
+// push puts p on screen after the current page; pages after the current
+// one are dropped, as a browser does after a new page from the middle of
+// history, and returned so they can be closed.
+func (h *history) push(p common.Page) (dropped []common.Page) {
+	dropped = append(dropped, h.pages[h.pos+1:]...)
+	h.pages = append(h.pages[:h.pos+1:h.pos+1], p)
+	if len(h.pages) > maxPages {
+		dropped = append(dropped, h.pages[0])
+		h.pages = h.pages[1:]
 	}
+	h.pos = len(h.pages) - 1
+	return dropped
 }
 
-// step returns the index and ID delta entries away from the current one.
-func (h *history) step(delta int) (int, int64, bool) {
+// step moves delta pages back (negative) or forward; false when there is
+// no page there.
+func (h *history) step(delta int) bool {
 	i := h.pos + delta
-	if h.pos < 0 || i < 0 || i >= len(h.ids) {
-		return 0, 0, false
+	if h.pos < 0 || i < 0 || i >= len(h.pages) {
+		return false
 	}
-	return i, h.ids[i], true
+	h.pos = i
+	return true
 }
 
-func (h *history) canBack() bool    { _, _, ok := h.step(-1); return ok }
-func (h *history) canForward() bool { _, _, ok := h.step(1); return ok }
+func (h *history) canBack() bool    { return h.pos > 0 }
+func (h *history) canForward() bool { return h.pos >= 0 && h.pos < len(h.pages)-1 }
+
+// find returns the page with id, on screen or not.
+func (h *history) find(id common.PageID) common.Page {
+	for _, p := range h.pages {
+		if p.ID() == id {
+			return p
+		}
+	}
+	return nil
+}

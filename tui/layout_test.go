@@ -36,8 +36,8 @@ func TestNoLineWiderThanTheTerminal(t *testing.T) {
 			for _, size := range sizes {
 				next, _ := m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
 				m = next.(Model)
-				for tab := tabKind(0); tab < tabCount; tab++ {
-					m = press(t, m, keyMsg(strconv.Itoa(int(tab)+1)))
+				for tab := 0; tab < tabCount; tab++ {
+					m = press(t, m, tabKey(tab))
 					checkSize(t, m, "lead "+strconv.FormatInt(id, 10)+" "+tabTitles[tab], size[0], size[1])
 				}
 				m = press(t, m, keyMsg("?"))
@@ -46,7 +46,7 @@ func TestNoLineWiderThanTheTerminal(t *testing.T) {
 				m = typeText(t, m, "not a lead at all, clearly not")
 				m = press(t, m, keyMsg("enter"))
 				checkSize(t, m, "validation message", size[0], size[1])
-				m.input.field.SetValue("")
+				m.input.setValue("")
 				m = press(t, m, keyMsg("esc"))
 			}
 		}
@@ -101,16 +101,14 @@ func TestWideAndOddTextNeverOverflows(t *testing.T) {
 		opts.Renderer = r
 		opts.Account = wide
 		m := newTestModel(t, opts, 80, 24)
-		d := newLeadData(lead)
-		m.cache[lead.ID] = d
-		m.lookup(lead.ID, false, -1)
-		m.relayout()
+		m.leads.Put(lead)
+		m = press(t, m, keyMsg("4"), keyMsg("2"), keyMsg("enter"))
 		requireContains(t, m.View(), "東京の大きな取引🎉", "Fields 3")
 		for _, size := range [][2]int{{60, 20}, {80, 24}, {121, 41}, {250, 80}} {
 			next, _ := m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
 			m = next.(Model)
-			for tab := tabKind(0); tab < tabCount; tab++ {
-				m = press(t, m, keyMsg(strconv.Itoa(int(tab)+1)))
+			for tab := 0; tab < tabCount; tab++ {
+				m = press(t, m, tabKey(tab))
 				checkSize(t, m, "odd lead "+tabTitles[tab], size[0], size[1])
 			}
 		}

@@ -1,5 +1,7 @@
-// Package tui is leadscope's lead browser: a Bubble Tea model with an ID
-// input, a lead summary and tabs, driving fetch commands against api.
+// Package tui is leadscope's lead browser: a root Bubble Tea model that
+// routes between pages (the lead, later lists and related records), with a
+// find box, a status line and help around them. Pages live in their own
+// packages and share one context (tui/common).
 package tui
 
 import (
@@ -13,6 +15,8 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/leadscope/leadscope/api"
 	"github.com/leadscope/leadscope/theme"
+	"github.com/leadscope/leadscope/tui/common"
+	"github.com/leadscope/leadscope/tui/leadpage"
 )
 
 // Options configures the lead browser.
@@ -20,13 +24,16 @@ type Options struct {
 	Client      *api.Client        // nil => the not-logged-in screen
 	Demo        bool               // shows a "demo" badge in the header
 	Account     string             // header label until /account arrives (e.g. the host)
-	InitialLead int64              // 0 => start at the ID input
+	InitialLead int64              // 0 => start at the find box
 	Renderer    *lipgloss.Renderer // nil => lipgloss.DefaultRenderer()
 	Theme       string             // "auto" | "dark" | "light"
-	Location    *time.Location     // nil => time.Local
-	Now         func() time.Time   // nil => time.Now
-	Mouse       bool               // wheel scrolling; off by default so terminal selection works
-	LoginHint   string             // shown on the not-logged-in screen (e.g. the start-up auth error)
+	// Location shows timestamps in a fixed zone (--tz local or ZONE); nil
+	// shows them in the account's zone once it is known, as Kommo's web
+	// card does (the machine's zone until then).
+	Location  *time.Location
+	Now       func() time.Time // nil => time.Now
+	Mouse     bool             // wheel scrolling; off by default so terminal selection works
+	LoginHint string           // shown on the not-logged-in screen (e.g. the start-up auth error)
 }
 
 type focusArea int
@@ -38,63 +45,33 @@ const (
 
 // Model is the lead browser. It implements tea.Model.
 type Model struct {
-	opts   Options
-	client *api.Client
-	sh     *shared
-	ctx    context.Context // ends when the program does; every fetch derives from it
-	stop   context.CancelFunc
+	opts Options
+	c    *common.Context
+	stop context.CancelFunc
 
 	keys     keyMap
 	help     help.Model
-	input    idInput
+	input    findInput
 	spin     spinner.Model
-	status   status
+	status   common.StatusLine // the root's own messages; pages have theirs
 	focus    focusArea
 	showHelp bool
 
 	width, height int
 
-	namesVersion int
-	dirLoading   bool
+	hist       history
+	nextPage   common.PageID
+	opening    *opening // a page being fetched before it is shown
+	leads      *leadpage.Cache
+	dirLoading bool
 
-	cache   map[int64]*leadData
-	current *leadData
-	hist    history
-	active  tabKind
-	panes   [tabCount]pane
-
-	seq    uint64
-	flight *flight
-
-	summary summaryCache
-	frame   frame
+	frame frame
 
 	// Side doors, replaced in tests: where OSC 52 goes and how a URL opens.
 	clipboard io.Writer
 	open      func(string) error
-	fade      time.Duration // how long info messages stay; 0 = until replaced
 
 	startCmds []tea.Cmd
-}
-
-// flight is the lookup in progress.
-type flight struct {
-	seq     uint64
-	id      int64
-	cancel  context.CancelFunc
-	entry   *leadData        // nil until the lead itself has arrived
-	pending map[partKey]bool // parts asked for and not yet answered
-	histPos int              // where in history the lead goes; -1 = a new visit
-	refresh bool
-	typed   bool     // the lead was typed into the input, not refreshed or revisited
-	failed  []string // parts that failed, for the status line
-}
-
-// partKey names one request of a lookup: a kind, and for catalog elements
-// the catalog.
-type partKey struct {
-	kind      tabKind
-	catalogID int64
 }
 
 // New builds the model; Run is the usual way to start it.
@@ -113,45 +90,46 @@ func newModel(ctx context.Context, opts Options) Model {
 	// Ask the terminal for its background now: once Bubble Tea reads the
 	// keyboard, the terminal's answer would arrive as keystrokes.
 	r.HasDarkBackground()
-	if opts.Location == nil {
-		opts.Location = time.Local
-	}
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
 	st := theme.New(r)
 	ctx, stop := context.WithCancel(ctx)
-	m := Model{
-		opts:   opts,
-		client: opts.Client,
-		sh:     &shared{st: st, loc: opts.Location, now: opts.Now},
-		ctx:    ctx,
-		stop:   stop,
-		keys:   newKeyMap(),
-		help:   newHelp(st),
-		input:  newIDInput(st),
-		spin:   spinner.New(spinner.WithSpinner(spinner.MiniDot), spinner.WithStyle(st.Spinner)),
-		cache:  map[int64]*leadData{},
-		hist:   newHistory(),
-		open:   openURL,
-		fade:   statusFadeAfter,
-		focus:  focusInput,
+	c := &common.Context{
+		Client:   opts.Client,
+		Styles:   st,
+		Now:      opts.Now,
+		Demo:     opts.Demo,
+		Mouse:    opts.Mouse,
+		Lifetime: ctx,
+		Fade:     statusFadeAfter,
 	}
-	for i := range m.panes {
-		m.panes[i] = newPane()
+	c.Zone = zoneFor(opts.Location, nil)
+	m := Model{
+		opts:  opts,
+		c:     c,
+		stop:  stop,
+		keys:  newKeyMap(),
+		help:  newHelp(st),
+		input: newFindInput(st),
+		spin:  spinner.New(spinner.WithSpinner(spinner.MiniDot), spinner.WithStyle(st.Spinner)),
+		hist:  newHistory(),
+		leads: leadpage.NewCache(),
+		open:  openURL,
+		focus: focusInput,
 	}
 	// Until the terminal tells its size (it never does when the output is
 	// not a terminal), lay out for the classic one.
 	m.resize(80, 24)
-	if m.client == nil {
-		m.relayout()
+	if m.c.Client == nil {
 		return m
 	}
+	m.startCmds = append(m.startCmds, m.pushPage(&homePage{id: m.newPageID(), c: c}))
 	m.dirLoading = true
-	m.startCmds = append(m.startCmds, loadDirectory(ctx, m.client))
+	m.startCmds = append(m.startCmds, loadDirectory(ctx, c.Client))
 	if opts.InitialLead > 0 {
 		m.focus = focusContent
-		m.startCmds = append(m.startCmds, m.lookup(opts.InitialLead, false, -1))
+		m.startCmds = append(m.startCmds, m.openTarget(common.Target{Kind: common.TargetLead, ID: opts.InitialLead}, false))
 	} else {
 		m.input.focus()
 	}
@@ -159,6 +137,9 @@ func newModel(ctx context.Context, opts Options) Model {
 	m.relayout()
 	return m
 }
+
+// statusFadeAfter is how long info messages stay.
+const statusFadeAfter = 4 * time.Second
 
 func newHelp(st theme.Styles) help.Model {
 	h := help.New()
@@ -175,30 +156,30 @@ func newHelp(st theme.Styles) help.Model {
 	return h
 }
 
-// Init starts the directory prefetch and the initial lookup, if any.
+// Init starts the account data and the initial lookup, if any.
 func (m Model) Init() tea.Cmd {
 	return tea.Batch(m.startCmds...)
 }
 
-// loading is true while anything the user waits for is in flight.
-func (m *Model) loading() bool {
-	return m.flight != nil || m.dirLoading
+func (m *Model) newPageID() common.PageID {
+	m.nextPage++
+	return m.nextPage
 }
 
-// syncKeys enables exactly the bindings that work now.
-func (m *Model) syncKeys() {
-	m.keys.setEnabled(keyState{
-		inputFocused: m.focus == focusInput,
-		hasLead:      m.current != nil,
-		canBack:      m.hist.canBack(),
-		canForward:   m.hist.canForward(),
-		loggedOut:    m.client == nil,
-		helpOpen:     m.showHelp,
-	})
+// loading is true while anything the user waits for is in flight.
+func (m *Model) loading() bool {
+	if m.opening != nil || m.dirLoading {
+		return true
+	}
+	p := m.hist.current()
+	return p != nil && p.Busy() != ""
 }
 
 // shutdown cancels whatever is in flight.
 func (m *Model) shutdown() {
-	m.flight = nil
+	m.cancelOpening()
+	for _, p := range m.hist.pages {
+		p.Close()
+	}
 	m.stop()
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/leadscope/leadscope/api"
 	"github.com/leadscope/leadscope/api/sandbox"
+	"github.com/leadscope/leadscope/tui/leadpage"
 )
 
 func idText(id int64) string { return strconv.FormatInt(id, 10) }
@@ -61,7 +62,7 @@ func requireLacks(t *testing.T, view string, unwanted ...string) {
 // lookUp types id into the input (focusing it first) and presses enter.
 func lookUp(t *testing.T, m Model, text string) Model {
 	t.Helper()
-	if m.focus != focusInput {
+	if !m.input.focused() {
 		m = press(t, m, keyMsg("/"))
 	}
 	m = typeText(t, m, text)
@@ -79,13 +80,13 @@ func TestInputRejectsWhatIsNotALeadAndSendsNothing(t *testing.T) {
 	if m.input.invalid != "" {
 		t.Error("editing the input did not clear the validation message")
 	}
-	m.input.field.SetValue("")
+	m.input.setValue("")
 	m = press(t, m, keyMsg("enter"))
 	requireContains(t, m.View(), "type a lead ID or paste a lead URL")
 	if n := srv.TotalRequests(); n != 0 {
 		t.Errorf("invalid input sent %d requests", n)
 	}
-	if m.focus != focusInput {
+	if !m.input.focused() {
 		t.Error("invalid input left the input")
 	}
 }
@@ -95,7 +96,7 @@ func TestPastedLeadURLBecomesItsID(t *testing.T) {
 	m := start(t, newTestModel(t, testOptions(c), 80, 24))
 	url := c.LeadWebURL(sandbox.LeadBasic)
 	m = press(t, m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(url), Paste: true})
-	if got := m.input.field.Value(); got != idText(sandbox.LeadBasic) {
+	if got := m.input.value(); got != idText(sandbox.LeadBasic) {
 		t.Fatalf("pasted URL left %q in the input", got)
 	}
 	srv.ResetCounts()
@@ -114,7 +115,7 @@ func TestLookupShowsSummaryAndResolvesEveryTab(t *testing.T) {
 
 	requireContains(t, m.View(), sandbox.LeadBasicName, sandbox.LeadBasicStageName, sandbox.PipelineSalesName,
 		sandbox.UserSalesName, "12,500 USD", "2 days ago", "[Fields 4]")
-	wants := map[tabKind][]string{
+	wants := map[int][]string{
 		tabTags:      {"[" + sandbox.LeadBasicTagColored + "]", "[" + sandbox.LeadBasicTagPlain + "]"},
 		tabContacts:  {"* " + sandbox.LeadBasicContactName, "main contact", sandbox.LeadBasicContactPhone, sandbox.LeadBasicContactEmail},
 		tabCompanies: {sandbox.LeadBasicCompanyName},
@@ -122,7 +123,7 @@ func TestLookupShowsSummaryAndResolvesEveryTab(t *testing.T) {
 		tabJSON:      {`"id": 10000001`, `"name": "Website redesign for Acme"`},
 	}
 	for tab, texts := range wants {
-		m = press(t, m, keyMsg(strconv.Itoa(int(tab)+1)))
+		m = press(t, m, tabKey(tab))
 		requireContains(t, m.View(), texts...)
 	}
 	// One request for the lead, then one per kind and per catalog.
@@ -171,19 +172,23 @@ func TestHistoryGoesBackAndForthAndForgetsTheForwardBranch(t *testing.T) {
 		m = lookUp(t, m, idText(id))
 	}
 	m = press(t, m, keyMsg("["), keyMsg("["))
-	if m.current.id != sandbox.LeadBasic {
-		t.Fatalf("two steps back show %d", m.current.id)
+	if leadOnScreen(m) != sandbox.LeadBasic {
+		t.Fatalf("two steps back show %d", leadOnScreen(m))
+	}
+	m = press(t, m, keyMsg("esc"))
+	if leadOnScreen(m) != 0 {
+		t.Fatal("esc from the first lead did not go back to the start page")
 	}
 	if m.keys.Back.Enabled() {
 		t.Error("back is offered at the start of history")
 	}
 	m = press(t, m, keyMsg("["))
-	if m.current.id != sandbox.LeadBasic {
+	if leadOnScreen(m) != 0 {
 		t.Fatal("back at the start of history moved")
 	}
-	m = press(t, m, keyMsg("]"))
-	if m.current.id != sandbox.LeadLost {
-		t.Fatalf("forward shows %d", m.current.id)
+	m = press(t, m, keyMsg("]"), keyMsg("]"))
+	if leadOnScreen(m) != sandbox.LeadLost {
+		t.Fatalf("forward shows %d", leadOnScreen(m))
 	}
 	// A new lead from the middle drops the forward branch, as a browser does.
 	m = lookUp(t, m, idText(sandbox.LeadPartners))
@@ -191,8 +196,8 @@ func TestHistoryGoesBackAndForthAndForgetsTheForwardBranch(t *testing.T) {
 		t.Error("forward is offered after a new visit from the middle of history")
 	}
 	m = press(t, m, keyMsg("["))
-	if m.current.id != sandbox.LeadLost {
-		t.Fatalf("back after the new visit shows %d", m.current.id)
+	if leadOnScreen(m) != sandbox.LeadLost {
+		t.Fatalf("back after the new visit shows %d", leadOnScreen(m))
 	}
 }
 
@@ -213,10 +218,10 @@ func TestStaleAnswerIsDroppedAndSupersededLookupCancelled(t *testing.T) {
 	late := collect(first)
 	var sawLead bool
 	for _, msg := range late {
-		if lm, ok := msg.(leadMsg); ok {
+		if lm, ok := msg.(leadpage.FetchedMsg); ok {
 			sawLead = true
-			if !errors.Is(lm.err, context.Canceled) {
-				t.Errorf("superseded lookup was not cancelled: err = %v", lm.err)
+			if !errors.Is(lm.Err, context.Canceled) {
+				t.Errorf("superseded lookup was not cancelled: err = %v", lm.Err)
 			}
 		}
 		next, _ := m.Update(msg)
@@ -225,8 +230,8 @@ func TestStaleAnswerIsDroppedAndSupersededLookupCancelled(t *testing.T) {
 	if !sawLead {
 		t.Fatal("the first lookup produced no lead answer")
 	}
-	if m.current != nil {
-		t.Fatalf("a stale answer reached the screen: lead %d", m.current.id)
+	if leadOnScreen(m) != 0 {
+		t.Fatalf("a stale answer reached the screen: lead %d", leadOnScreen(m))
 	}
 	requireContains(t, m.View(), "Loading lead "+idText(sandbox.LeadBasic))
 
@@ -236,7 +241,7 @@ func TestStaleAnswerIsDroppedAndSupersededLookupCancelled(t *testing.T) {
 
 	// A fresh answer for the first lead, tagged with its old sequence, is
 	// dropped too.
-	stale := leadMsg{seq: 1, id: sandbox.LeadLost, lead: &api.Lead{ID: sandbox.LeadLost, Name: "stale"}}
+	stale := leadpage.FetchedMsg{Seq: 1, ID: sandbox.LeadLost, Lead: &api.Lead{ID: sandbox.LeadLost, Name: "stale"}}
 	next, _ = m.Update(stale)
 	requireLacks(t, next.(Model).View(), "stale")
 }
@@ -295,17 +300,17 @@ func TestFailedPartShowsInItsTabAndRefreshRetriesIt(t *testing.T) {
 	m := start(t, newTestModel(t, testOptions(c), 100, 30))
 	srv.SetFaults(sandbox.Faults{Endpoint: sandbox.EndpointContacts, Fault: sandbox.FaultStatus, Status: 500})
 	m = lookUp(t, m, idText(sandbox.LeadBasic))
-	m = press(t, m, keyMsg("3"))
+	m = press(t, m, tabKey(tabContacts))
 	requireContains(t, m.View(), sandbox.LeadBasicName, "Could not load contacts: Kommo server error",
 		"#"+idText(sandbox.LeadBasicContact))
-	m = press(t, m, keyMsg("4"))
+	m = press(t, m, tabKey(tabCompanies))
 	requireContains(t, m.View(), sandbox.LeadBasicCompanyName)
 
 	srv.ClearFaults()
 	srv.ResetCounts()
 	// Revisiting fetches only what failed.
 	m = lookUp(t, m, idText(sandbox.LeadBasic))
-	m = press(t, m, keyMsg("3"))
+	m = press(t, m, tabKey(tabContacts))
 	requireContains(t, m.View(), sandbox.LeadBasicContactName)
 	if got := srv.TotalRequests(); got != 1 || srv.Requests(sandbox.EndpointContacts) != 1 {
 		t.Errorf("retrying the failed part sent %d requests, want 1 to contacts: %v, 429s: %d", got, srv.RequestCounts(), srv.RateLimited())
@@ -326,15 +331,15 @@ func TestEscapeSequencesFromTheAPIAreInert(t *testing.T) {
 	_, c := startSandbox(t, sandbox.Options{})
 	m := start(t, newTestModel(t, testOptions(c), 120, 40))
 	m = lookUp(t, m, idText(sandbox.LeadEscapes))
-	for tab := tabKind(0); tab < tabCount; tab++ {
-		m = press(t, m, keyMsg(strconv.Itoa(int(tab)+1)))
+	for tab := 0; tab < tabCount; tab++ {
+		m = press(t, m, tabKey(tab))
 		view := m.View()
 		// The renderer prints no colour, so any escape or bell would be the data's.
 		if i := strings.IndexAny(view, "\x1b\a\x9b"); i >= 0 {
 			t.Fatalf("tab %s: control character in view at %d: %q", tabTitles[tab], i, view[max(0, i-20):min(len(view), i+20)])
 		}
 	}
-	m = press(t, m, keyMsg("1"))
+	m = press(t, m, tabKey(tabFields))
 	requireContains(t, m.View(), "Escaped ␛]52;c;aGk=␇ lead ␛[2J")
 }
 
@@ -347,22 +352,23 @@ func TestKeysHelpOffersOnlyWhatWorks(t *testing.T) {
 	}
 	// Empty input: looking up works, quitting is ctrl+c since q types.
 	requireContains(t, footer(m), "enter look up", "ctrl+c quit")
-	requireLacks(t, footer(m), "tab tabs", "r refresh", "[ back", "q quit", "esc")
+	requireLacks(t, footer(m), "tab tabs", "r refresh", "[ back", "q quit")
 
 	m = lookUp(t, m, idText(sandbox.LeadBasic))
-	requireContains(t, footer(m), "tab tabs", "/ lookup", "r refresh", "o open", "? help", "q quit")
-	requireLacks(t, footer(m), "enter look up", "[ back", "] forward")
+	requireContains(t, footer(m), "tab tabs", "/ lookup", "r refresh", "o open", "[ back", "? help", "q quit")
+	requireLacks(t, footer(m), "enter look up", "] forward")
 
-	m = lookUp(t, m, idText(sandbox.LeadLost))
-	requireContains(t, footer(m), "[ back")
-	requireLacks(t, footer(m), "] forward")
+	m = press(t, m, keyMsg("["))
+	requireContains(t, footer(m), "] forward", "/ lookup")
+	requireLacks(t, footer(m), "[ back", "tab tabs", "o open")
+	m = press(t, m, keyMsg("]"))
 
 	m = press(t, m, keyMsg("/"))
-	requireContains(t, footer(m), "enter look up", "esc back to lead", "ctrl+c quit")
+	requireContains(t, footer(m), "enter look up", "esc leave the box", "ctrl+c quit")
 	requireLacks(t, footer(m), "q quit", "r refresh")
 
 	m = press(t, m, keyMsg("esc"), keyMsg("?"))
-	requireContains(t, m.View(), "shift+tab", "pgup", "home", "copy URL", "previous lead")
+	requireContains(t, m.View(), "shift+tab", "pgup", "home", "copy link", "back", "alt+1…6")
 	m = press(t, m, keyMsg("?"))
 	requireLacks(t, m.View(), "shift+tab")
 }
@@ -376,7 +382,8 @@ func TestQuitKeys(t *testing.T) {
 			t.Fatal("q quit while the input had focus")
 		}
 	}
-	if got := next.(Model).input.field.Value(); got != "q" {
+	nm := next.(Model)
+	if got := nm.input.value(); got != "q" {
 		t.Fatalf("q in the input typed %q", got)
 	}
 	m = press(t, next.(Model), keyMsg("backspace"))
@@ -393,6 +400,7 @@ func TestQuitKeys(t *testing.T) {
 }
 
 func TestOpenAndCopyTheLeadURL(t *testing.T) {
+	t.Setenv("TMUX", "") // the OSC 52 route, even when the tests run in tmux
 	_, c := startSandbox(t, sandbox.Options{})
 	m := start(t, newTestModel(t, testOptions(c), 120, 40))
 	m = lookUp(t, m, idText(sandbox.LeadBasic))
@@ -408,7 +416,7 @@ func TestOpenAndCopyTheLeadURL(t *testing.T) {
 
 	m.open = func(string) error { return errNoBrowserInTests }
 	m = press(t, m, keyMsg("o"))
-	requireContains(t, m.View(), "No browser to open; the lead is at "+url)
+	requireContains(t, m.View(), "No browser to open; it is at "+url)
 
 	var clip bytes.Buffer
 	m.clipboard = &clip
@@ -417,33 +425,53 @@ func TestOpenAndCopyTheLeadURL(t *testing.T) {
 	if !strings.Contains(clip.String(), want) {
 		t.Errorf("clipboard got %q, want OSC 52 %q", clip.String(), want)
 	}
-	requireContains(t, m.View(), "Copied "+url)
+	requireContains(t, m.View(), "Sent to the terminal's clipboard: "+url)
 }
 
 func TestScrollingMovesTheContentAndShowsThePosition(t *testing.T) {
 	_, c := startSandbox(t, sandbox.Options{})
 	m := start(t, newTestModel(t, testOptions(c), 120, 40))
 	m = lookUp(t, m, idText(sandbox.LeadHuge))
-	p := &m.panes[tabFields]
-	total := len(p.lines)
-	if total <= p.vp.Height {
-		t.Fatalf("the huge lead's fields fit on one screen (%d lines)", total)
+	footer := func() string {
+		lines := strings.Split(m.View(), "\n")
+		return lines[len(lines)-1]
 	}
-	requireContains(t, m.View(), "1–"+strconv.Itoa(p.vp.Height)+" of "+strconv.Itoa(total))
+	top := footer()
+	if !strings.Contains(top, "1–") || !strings.Contains(top, " of ") {
+		t.Fatalf("the huge lead's fields show no position: %q", top)
+	}
+	firstField := firstContentLine(m)
 	m = press(t, m, keyMsg("down"))
-	if m.panes[tabFields].vp.YOffset != 1 {
-		t.Fatalf("down scrolled to %d", m.panes[tabFields].vp.YOffset)
+	requireContains(t, footer(), "2–")
+	if firstContentLine(m) == firstField {
+		t.Error("down did not move the content")
 	}
-	requireContains(t, m.View(), "2–")
 	m = press(t, m, keyMsg("end"))
-	requireContains(t, m.View(), "of "+strconv.Itoa(total)+" · 100%")
+	requireContains(t, footer(), "100%")
 	m = press(t, m, keyMsg("home"))
-	requireContains(t, m.View(), "· 0%")
+	if firstContentLine(m) != firstField {
+		t.Error("home did not go back to the top")
+	}
 	// Each tab keeps its own place.
-	m = press(t, m, keyMsg("pgdown"), keyMsg("2"), keyMsg("1"))
-	if m.panes[tabFields].vp.YOffset == 0 {
+	m = press(t, m, keyMsg("pgdown"), tabKey(tabTags), tabKey(tabFields))
+	if firstContentLine(m) == firstField {
 		t.Error("switching tabs lost the scroll position")
 	}
+}
+
+// firstContentLine is the first line under the tab bar's rule.
+func firstContentLine(m Model) string {
+	lines := strings.Split(m.View(), "\n")
+	rules := 0
+	for i, l := range lines {
+		if strings.HasPrefix(l, "───") {
+			rules++
+			if rules == 2 && i+1 < len(lines) {
+				return lines[i+1]
+			}
+		}
+	}
+	return ""
 }
 
 func TestTooSmallAndResize(t *testing.T) {

@@ -4,10 +4,15 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/leadscope/leadscope/api"
+	"github.com/leadscope/leadscope/tui/common"
+	"github.com/leadscope/leadscope/tui/leadpage"
 	"github.com/leadscope/leadscope/tui/sanitize"
 )
 
-// Update is the state machine: keys, fetch answers, timers and resizes.
+// Update is the state machine: keys, answers, timers and resizes. Keys go
+// to the root first (global keys, the find box), then to the page on
+// screen; answers go to the page that asked for them.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
 	switch msg := msg.(type) {
@@ -15,15 +20,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.resize(msg.Width, msg.Height)
 	case tea.KeyMsg:
 		var quit bool
-		cmd, quit = m.onKey(msg)
+		cmd, quit = m.onKeys(msg)
 		if quit {
 			m.shutdown()
 			return m, tea.Quit
 		}
 	case tea.MouseMsg:
-		if m.opts.Mouse && m.current != nil {
-			p := &m.panes[m.active]
-			p.vp, cmd = p.vp.Update(msg)
+		if p := m.hist.current(); p != nil && m.opts.Mouse {
+			cmd = p.Update(msg)
 		}
 	case spinner.TickMsg:
 		// Ticks stop when nothing loads; the next load starts a new chain
@@ -31,132 +35,180 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.loading() {
 			m.spin, cmd = m.spin.Update(msg)
 		}
-	case statusFadeMsg:
-		if msg.seq == m.status.seq {
-			m.status.clear()
-		}
 	case directoryMsg:
 		cmd = m.onDirectory(msg)
-	case leadMsg:
-		cmd = m.onLead(msg)
-	case contactsMsg:
-		cmd = m.onContacts(msg)
-	case companiesMsg:
-		cmd = m.onCompanies(msg)
-	case catalogMsg:
-		cmd = m.onCatalog(msg)
+	case common.NavigateMsg:
+		cmd = m.openTarget(msg.Target, false)
+	case leadpage.FetchedMsg:
+		if msg.Page == 0 {
+			cmd = m.onLeadFetched(msg)
+		} else {
+			cmd = m.route(msg)
+		}
+	case common.FadeMsg:
+		if msg.Page == 0 {
+			m.status.Faded(msg)
+		} else {
+			cmd = m.route(msg)
+		}
+	case common.PageMsg:
+		cmd = m.route(msg)
 	case openedMsg:
 		if msg.err != nil {
-			cmd = m.say(statusWarn, "No browser to open; the lead is at "+sanitize.Line(msg.url))
+			cmd = m.say(common.StatusWarn, "No browser to open; it is at "+sanitize.Line(msg.url))
 		} else {
-			cmd = m.say(statusInfo, "Opened in the browser")
+			cmd = m.say(common.StatusInfo, "Opened in the browser")
 		}
 	case copiedMsg:
-		if msg.err != nil {
-			cmd = m.say(statusWarn, "Could not copy; the lead is at "+sanitize.Line(msg.url))
-		} else {
-			cmd = m.say(statusInfo, "Copied "+sanitize.Line(msg.url))
-		}
+		cmd = m.onCopied(msg)
 	}
 	m.relayout()
 	return m, cmd
+}
+
+func (m *Model) say(kind common.StatusKind, text string) tea.Cmd {
+	return m.status.Set(m.c, 0, kind, text)
+}
+
+// onKeys takes one key message. Keys that arrived together as one message
+// (fast typing, Bubble Tea v1 bundles them) are handled one by one, so
+// "/123" typed fast acts like "/", "1", "2", "3"; a paste goes to the box.
+func (m *Model) onKeys(msg tea.KeyMsg) (tea.Cmd, bool) {
+	if msg.Type != tea.KeyRunes || len(msg.Runes) <= 1 || msg.Paste || m.input.focused() || m.capturing() {
+		return m.onKey(msg)
+	}
+	var cmds []tea.Cmd
+	for _, r := range msg.Runes {
+		cmd, quit := m.onKey(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt})
+		cmds = append(cmds, cmd)
+		if quit {
+			return tea.Batch(cmds...), true
+		}
+		m.relayout()
+	}
+	return tea.Batch(cmds...), false
+}
+
+// capturing is true while the page on screen takes every key.
+func (m *Model) capturing() bool {
+	mp, ok := m.hist.current().(common.Modal)
+	return ok && mp.Capturing()
 }
 
 // onKey handles one key press; it reports whether to quit.
 func (m *Model) onKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	k := &m.keys
 	switch {
-	case key.Matches(msg, k.ForceQuit), key.Matches(msg, k.Quit):
+	case key.Matches(msg, k.ForceQuit):
 		return nil, true
-	case m.client == nil:
-		return nil, false
-	case key.Matches(msg, k.Help):
-		m.showHelp = !m.showHelp
-		return nil, false
-	case m.showHelp && msg.Type == tea.KeyEsc:
+	case m.c.Client == nil:
+		return nil, key.Matches(msg, k.Quit)
+	case m.capturing():
+		return m.hist.current().Update(msg), false
+	case m.showHelp:
+		// Help closes on ? and esc, and on any other key, which then does
+		// what it always does.
 		m.showHelp = false
-		return nil, false
+		if key.Matches(msg, k.Help) || msg.Type == tea.KeyEsc {
+			return nil, false
+		}
 	}
-	if cmd, ok := m.onCommonKey(msg); ok {
-		return cmd, false
-	}
-	if m.focus == focusInput {
+	if m.input.focused() {
 		return m.onInputKey(msg), false
 	}
-	return m.onContentKey(msg), false
+	return m.onContentKey(msg)
 }
 
-// onCommonKey handles tabs and scrolling, which work in both focus areas.
-func (m *Model) onCommonKey(msg tea.KeyMsg) (tea.Cmd, bool) {
-	k := &m.keys
-	vp := &m.panes[m.active].vp
-	switch {
-	case key.Matches(msg, k.NextTab):
-		m.active = (m.active + 1) % tabCount
-	case key.Matches(msg, k.PrevTab):
-		m.active = (m.active + tabCount - 1) % tabCount
-	case key.Matches(msg, k.Up):
-		vp.ScrollUp(1)
-	case key.Matches(msg, k.Down):
-		vp.ScrollDown(1)
-	case key.Matches(msg, k.PageUp):
-		vp.PageUp()
-	case key.Matches(msg, k.PageDown):
-		vp.PageDown()
-	case key.Matches(msg, k.Top):
-		vp.GotoTop()
-	case key.Matches(msg, k.Bottom):
-		vp.GotoBottom()
-	default:
-		return nil, false
-	}
-	return nil, true
+// pageKeysWhileTyping reach the page even while the box has focus: they
+// do not type anything.
+var pageKeysWhileTyping = map[tea.KeyType]bool{
+	tea.KeyUp: true, tea.KeyDown: true, tea.KeyPgUp: true, tea.KeyPgDown: true,
+	tea.KeyTab: true, tea.KeyShiftTab: true,
 }
 
 func (m *Model) onInputKey(msg tea.KeyMsg) tea.Cmd {
 	switch {
-	case key.Matches(msg, m.keys.Lookup):
-		id, ok := m.input.submit()
-		if !ok {
-			return nil
-		}
-		m.setFocus(focusContent)
-		cmd := m.lookup(id, false, -1)
-		if m.flight != nil {
-			m.flight.typed = true
-		}
-		return cmd
+	case key.Matches(msg, m.keys.Submit):
+		return m.submit()
 	case key.Matches(msg, m.keys.Leave):
 		m.input.invalid = ""
 		m.setFocus(focusContent)
 		return nil
+	case pageKeysWhileTyping[msg.Type]:
+		if p := m.hist.current(); p != nil {
+			return p.Update(msg)
+		}
+		return nil
 	}
-	return m.input.update(msg)
+	cmd, changed := m.input.update(msg)
+	if !changed {
+		return cmd
+	}
+	if m.status.Kind == common.StatusError {
+		// The complaint was about the text being corrected.
+		m.status.Clear(m.c)
+	}
+	return tea.Batch(cmd, m.queryChanged(false))
 }
 
-func (m *Model) onContentKey(msg tea.KeyMsg) tea.Cmd {
-	k := &m.keys
-	switch {
-	case key.Matches(msg, k.FocusInput):
-		m.setFocus(focusInput)
-	case key.Matches(msg, k.GotoTab) && len(msg.Runes) == 1:
-		m.active = tabKind(msg.Runes[0] - '1')
-	case key.Matches(msg, k.Refresh):
-		return m.lookup(m.current.id, true, m.hist.pos)
-	case key.Matches(msg, k.Back):
-		if i, id, ok := m.hist.step(-1); ok {
-			return m.lookup(id, false, i)
-		}
-	case key.Matches(msg, k.Forward):
-		if i, id, ok := m.hist.step(1); ok {
-			return m.lookup(id, false, i)
-		}
-	case key.Matches(msg, k.Open):
-		return openCmd(m.open, m.client.LeadWebURL(m.current.id))
-	case key.Matches(msg, k.Copy):
-		return copyCmd(m.clipboard, m.client.LeadWebURL(m.current.id))
+// submit looks up what the box holds.
+func (m *Model) submit() tea.Cmd {
+	id, ok := m.input.parse(m.parseLeadRef)
+	if !ok {
+		return nil
+	}
+	m.input.consume()
+	m.setFocus(focusContent)
+	return m.openTarget(common.Target{Kind: common.TargetLead, ID: id}, true)
+}
+
+// parseLeadRef reads a lead ID or a lead URL.
+func (m *Model) parseLeadRef(s string) (int64, error) {
+	return api.ParseLeadRef(s)
+}
+
+// queryChanged tells a page driven by the box what it now says.
+func (m *Model) queryChanged(submitted bool) tea.Cmd {
+	if p, ok := m.hist.current().(common.Searcher); ok {
+		return p.(common.Page).Update(common.QueryMsg{Text: m.input.value(), Submitted: submitted})
 	}
 	return nil
+}
+
+func (m *Model) onContentKey(msg tea.KeyMsg) (tea.Cmd, bool) {
+	k := &m.keys
+	p := m.hist.current()
+	switch {
+	case key.Matches(msg, k.Quit):
+		return nil, true
+	case key.Matches(msg, k.Help):
+		m.showHelp = true
+	case key.Matches(msg, k.Find):
+		m.setFocus(focusInput)
+	case startsLookup(msg):
+		// Digits and pasted text anywhere go to the box.
+		m.setFocus(focusInput)
+		return m.onInputKey(msg), false
+	case key.Matches(msg, k.Back):
+		return m.stepHistory(-1), false
+	case key.Matches(msg, k.Forward):
+		return m.stepHistory(1), false
+	case key.Matches(msg, k.Open):
+		return openCmd(m.open, p.WebURL()), false
+	case key.Matches(msg, k.Copy):
+		return copyCmd(m.clipboard, p.WebURL()), false
+	case p != nil:
+		return p.Update(msg), false
+	}
+	return nil, false
+}
+
+// startsLookup is a key that begins typing a lead: a digit, or a paste.
+func startsLookup(msg tea.KeyMsg) bool {
+	if msg.Type != tea.KeyRunes || msg.Alt || len(msg.Runes) == 0 {
+		return false
+	}
+	return msg.Paste || (len(msg.Runes) == 1 && msg.Runes[0] >= '0' && msg.Runes[0] <= '9')
 }
 
 func (m *Model) setFocus(f focusArea) {

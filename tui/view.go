@@ -2,12 +2,11 @@ package tui
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
-	"github.com/leadscope/leadscope/api/sandbox"
+	"github.com/leadscope/leadscope/tui/common"
 	"github.com/leadscope/leadscope/tui/sanitize"
 )
 
@@ -17,20 +16,29 @@ const (
 	minHeight = 20
 )
 
-// chromeLines are the fixed lines around the summary and the tab content:
-// header, input, rule, tab bar, rule and footer.
-const chromeLines = 6
+// chromeLines are the root's lines around a page: header, find box, rule
+// and footer.
+const chromeLines = 4
+
+// frame holds the parts of the screen that change only with the state
+// Update changes, drawn there once, so View is mostly joining strings.
+type frame struct {
+	statusOwnLine bool
+	header        string
+	rule          string
+	footer        string
+}
 
 // View draws the screen from what Update prepared.
 func (m Model) View() string {
 	switch {
 	case m.width < minWidth || m.height < minHeight:
 		return m.tooSmallView()
-	case m.client == nil:
+	case m.c.Client == nil:
 		return m.loggedOutView()
 	}
 	f := &m.frame
-	lines := make([]string, 0, m.height)
+	lines := make([]string, 0, 8)
 	lines = append(lines, f.header)
 	if f.statusOwnLine {
 		lines = append(lines, m.input.view(), m.statusView(m.width))
@@ -38,165 +46,191 @@ func (m Model) View() string {
 		lines = append(lines, m.inputLineView())
 	}
 	lines = append(lines, f.rule)
-	if m.current == nil {
-		lines = append(lines, m.emptyView(m.height-len(lines)-1)...)
-		return joinLines(append(lines, f.footer))
+	switch p := m.hist.current(); {
+	case m.showHelp:
+		lines = append(lines, m.fullHelpView(m.pageHeight())...)
+	case p != nil:
+		lines = append(lines, p.View())
+	default:
+		lines = append(lines, common.FillLines(nil, m.pageHeight())...)
 	}
-	lines = append(lines, m.summary.lines...)
-	for i := 0; i < m.spacerLines(m.height-m.chrome()); i++ {
-		lines = append(lines, "")
+	return common.JoinLines(append(lines, f.footer))
+}
+
+// pageHeight is what is left to the page between the root's lines.
+func (m *Model) pageHeight() int {
+	n := chromeLines
+	if m.frame.statusOwnLine {
+		n++
 	}
-	lines = append(lines, f.tabBar, f.rule)
-	p := &m.panes[m.active]
-	if m.showHelp {
-		lines = append(lines, m.fullHelpView(p.height)...)
-	} else {
-		lines = append(lines, p.view())
+	return max(0, m.height-n)
+}
+
+// resize re-lays the screen out for a new terminal size.
+func (m *Model) resize(w, h int) {
+	m.width, m.height = w, h
+	m.help.Width = w
+	m.input.setWidth(min(40, w/2))
+	m.relayout()
+}
+
+// relayout brings everything drawn ahead of View up to date: key bindings,
+// the header, the page's size and the footer.
+func (m *Model) relayout() {
+	p := m.hist.current()
+	m.keys.setEnabled(keyState{
+		inputFocused: m.input.focused(),
+		canBack:      m.hist.canBack(),
+		canForward:   m.hist.canForward(),
+		hasURL:       p != nil && p.WebURL() != "",
+		loggedOut:    m.c.Client == nil,
+		helpOpen:     m.showHelp,
+	})
+	if m.width < minWidth || m.height < minHeight || m.c.Client == nil {
+		return
 	}
-	return joinLines(append(lines, f.footer))
+	f := &m.frame
+	was := f.statusOwnLine
+	f.statusOwnLine = lipgloss.Width(m.statusView(m.width)) > m.width-lipgloss.Width(m.input.view())-2
+	f.header = m.headerView()
+	f.rule = common.Rule(m.c.Styles, m.width)
+	if p != nil {
+		p.SetSize(m.width, m.pageHeight())
+		_ = was
+	}
+	f.footer = m.footerView()
 }
 
 // accountLabel is the account's name once known, the label given until then.
-func (m Model) accountLabel() string {
-	if m.sh.names != nil && m.sh.names.account != "" {
-		return m.sh.names.account
+func (m *Model) accountLabel() string {
+	if name := m.c.Names.Account(); name != "" {
+		return name
 	}
 	return sanitize.Line(m.opts.Account)
 }
 
-func (m Model) headerView() string {
-	st := m.sh.st
-	account := m.accountLabel()
+func (m *Model) headerView() string {
+	st := m.c.Styles
 	left := st.App.Render("leadscope")
-	if account != "" {
+	if account := m.accountLabel(); account != "" {
 		left += st.Muted.Render(" · ") + st.Account.Render(account)
 	}
-	right := ""
+	if p := m.hist.current(); p != nil && m.hist.pos > 0 {
+		left += st.Muted.Render(" · ") + st.Value.Render(p.Title())
+	}
+	var right []string
+	if z := m.c.Zone.Label; z != "" {
+		right = append(right, st.Muted.Render("times in "+z))
+	}
 	if m.opts.Demo {
 		if st.Plain {
-			right = "[DEMO]"
+			right = append(right, "[DEMO]")
 		} else {
-			right = st.Badge.Render("DEMO")
+			right = append(right, st.Badge.Render("DEMO"))
 		}
 	}
-	return spread(left, right, m.width)
+	return common.Spread(left, strings.Join(right, " "), m.width)
 }
 
-// spread puts left and right at the two ends of a line of width columns,
-// cutting left if they do not both fit.
-func spread(left, right string, width int) string {
-	rw := lipgloss.Width(right)
-	left = truncate(left, max(0, width-rw-1))
-	gap := width - lipgloss.Width(left) - rw
-	if right == "" {
-		return left
-	}
-	return left + strings.Repeat(" ", max(1, gap)) + right
-}
-
-func (m Model) inputLineView() string {
+func (m *Model) inputLineView() string {
 	in := m.input.view()
-	return truncate(in+"  "+m.statusView(m.width-lipgloss.Width(in)-2), m.width)
+	return common.Truncate(in+"  "+m.statusView(m.width-lipgloss.Width(in)-2), m.width)
 }
 
-// statusView is the status line's text, cut to width.
-func (m Model) statusView(width int) string {
-	st := m.sh.st
+// statusView is the status line's text, cut to width: the box's own
+// complaint first, then what is being opened, then the newest message of
+// the root or the page on screen, then what the page is loading.
+func (m *Model) statusView(width int) string {
+	st := m.c.Styles
 	if width <= 0 {
 		return ""
 	}
 	var s string
+	busy := ""
+	p := m.hist.current()
+	if p != nil {
+		busy = p.Busy()
+	}
+	msg := m.status.Status
+	if p != nil && p.Status().Seq > msg.Seq {
+		msg = p.Status()
+	}
 	switch {
 	case m.input.invalid != "":
 		s = st.InputInvalid.Render("✗ " + m.input.invalid)
-	case m.status.kind == statusLoading && m.flight != nil:
-		s = m.spin.View() + " " + st.Status.Render(m.status.text)
-	case m.status.kind == statusInfo:
-		s = st.StatusOK.Render("✓ " + m.status.text)
-	case m.status.kind == statusWarn:
-		s = st.StatusWarn.Render("! " + m.status.text)
-	case m.status.kind == statusError:
-		s = st.StatusError.Render("✗ " + m.status.text)
+	case m.opening != nil:
+		s = m.spin.View() + " " + st.Status.Render(m.opening.text())
+	case msg.Kind == common.StatusInfo:
+		s = st.StatusOK.Render("✓ " + msg.Text)
+	case msg.Kind == common.StatusWarn:
+		s = st.StatusWarn.Render("! " + msg.Text)
+	case msg.Kind == common.StatusError:
+		s = st.StatusError.Render("✗ " + msg.Text)
+	case busy != "":
+		s = m.spin.View() + " " + st.Status.Render(busy)
 	case m.dirLoading:
 		s = m.spin.View() + " " + st.Status.Render("Loading the account…")
 	}
-	return truncate(s, width)
+	return common.Truncate(s, width)
 }
 
-// footerHelp is the short help, trimmed from its least important keys
-// until it fits in room columns.
-func (m Model) footerHelp(room int) string {
+// shortHelp is the footer's keys: the box's or the page's first, then the
+// root's, most important first; help and quit always close the line.
+func (m *Model) shortHelp() []key.Binding {
+	k := m.keys
+	var out []key.Binding
+	if m.input.focused() {
+		out = append(out, k.Submit, k.Leave)
+	} else if p := m.hist.current(); p != nil && !m.showHelp {
+		out = append(out, p.ShortHelp()...)
+	}
+	back, open, cp := k.Back, k.Open, k.Copy
+	back.SetHelp("[", "back")
+	open.SetHelp("o", "open")
+	cp.SetHelp("y", "copy")
+	out = append(out, k.Find, back, k.Forward, open, cp)
+	var enabled []key.Binding
+	for _, b := range out {
+		if b.Enabled() {
+			enabled = append(enabled, b)
+		}
+	}
+	return enabled
+}
+
+// footerView is the short help, trimmed from its least important keys
+// until it fits beside the page's scroll position, and never without the
+// find key, help and quit.
+func (m *Model) footerView() string {
+	position := ""
+	if p := m.hist.current(); p != nil && !m.showHelp {
+		position = p.Position()
+	}
+	room := max(0, m.width-lipgloss.Width(position)-2)
 	h := m.help
 	h.Width = 0
-	var bindings []key.Binding
-	for _, b := range m.keys.ShortHelp() {
-		if b.Enabled() {
-			bindings = append(bindings, b)
+	keys := m.shortHelp()
+	tail := []key.Binding{}
+	if m.keys.Help.Enabled() {
+		tail = append(tail, m.keys.Help)
+	}
+	tail = append(tail, m.keys.quitKey())
+	text := h.ShortHelpView(append(keys, tail...))
+	for lipgloss.Width(text) > room && len(keys) > 0 {
+		keys = dropLeastImportant(keys, m.keys.Find)
+		text = h.ShortHelpView(append(keys, tail...))
+	}
+	return common.Spread(common.Truncate(text, room), m.c.Styles.Position.Render(position), m.width)
+}
+
+// dropLeastImportant removes the last binding that is not keep.
+func dropLeastImportant(keys []key.Binding, keep key.Binding) []key.Binding {
+	for i := len(keys) - 1; i >= 0; i-- {
+		if keys[i].Help() != keep.Help() {
+			return append(keys[:i:i], keys[i+1:]...)
 		}
 	}
-	text := h.ShortHelpView(bindings)
-	for lipgloss.Width(text) > room && len(bindings) > 2 {
-		bindings = append(bindings[:len(bindings)-3], bindings[len(bindings)-2:]...)
-		text = h.ShortHelpView(bindings)
-	}
-	return truncate(text, room)
-}
-
-func (m Model) fullHelpView(height int) []string {
-	h := m.help
-	h.Width = m.width
-	lines := strings.Split(h.FullHelpView(m.keys.FullHelp()), "\n")
-	for i := range lines {
-		lines[i] = truncate(lines[i], m.width)
-	}
-	return fillLines(lines, height)
-}
-
-// fillLines pads or cuts lines to exactly height.
-func fillLines(lines []string, height int) []string {
-	if len(lines) > height {
-		return lines[:height]
-	}
-	for len(lines) < height {
-		lines = append(lines, "")
-	}
-	return lines
-}
-
-func (m Model) emptyView(height int) []string {
-	st := m.sh.st
-	lines := []string{
-		"",
-		"  " + st.Heading.Render("Look up a lead"),
-		"",
-		"  " + st.Value.Render("Type a lead ID, or paste a lead's URL from Kommo, and press enter."),
-		"  " + st.Muted.Render("For example 12345 or https://yourcompany.kommo.com/leads/detail/12345"),
-	}
-	if m.opts.Demo {
-		lines = append(lines, "",
-			"  "+st.Warning.Render("Demo: a built-in sample account on this computer, no Kommo needed."),
-			"  "+st.Muted.Render("Leads to try:"))
-		for _, l := range demoLeads {
-			lines = append(lines, "    "+st.HelpKey.Render(strconv.FormatInt(l.id, 10))+"  "+st.Value.Render(l.what))
-		}
-	}
-	for i := range lines {
-		lines[i] = truncate(lines[i], m.width)
-	}
-	return fillLines(lines, height)
-}
-
-// demoLeads are the sandbox's notable leads, so a first look at --demo
-// does not start with guessing IDs.
-var demoLeads = []struct {
-	id   int64
-	what string
-}{
-	{sandbox.LeadBasic, "a typical lead: contacts, company, products, tags"},
-	{sandbox.LeadHuge, "a huge one: 520 fields, 250 contacts, 250 products"},
-	{sandbox.LeadAllFieldTypes, "every custom field type"},
-	{sandbox.LeadLost, "lost, with a reason and a source"},
-	{sandbox.LeadEscapes, "hostile escape sequences, shown harmless"},
+	return keys[:len(keys)-1]
 }
 
 func (m Model) tooSmallView() string {
@@ -206,7 +240,7 @@ func (m Model) tooSmallView() string {
 	}
 	msg = msg[:min(len(msg), max(0, m.height))]
 	for i := range msg {
-		msg[i] = truncate(msg[i], m.width)
+		msg[i] = common.Truncate(msg[i], m.width)
 	}
-	return m.sh.st.Renderer.Place(max(0, m.width), max(0, m.height), lipgloss.Center, lipgloss.Center, strings.Join(msg, "\n"))
+	return m.c.Styles.Renderer.Place(max(0, m.width), max(0, m.height), lipgloss.Center, lipgloss.Center, strings.Join(msg, "\n"))
 }

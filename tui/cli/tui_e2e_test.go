@@ -13,9 +13,9 @@ import (
 func browseEveryTab(t *testing.T, s *tmuxSession) {
 	t.Helper()
 	s.waitFor(sandbox.LeadBasicName, sandbox.LeadBasicStageName, "Contacts 2", "Catalog 2")
-	s.send("6") // JSON, so the wrap back to Fields below proves Tab moved
+	s.send("M-6") // alt+6: JSON, so the wrap back to Fields below proves Tab moved
 	s.waitFor(fmt.Sprintf(`"id": %d`, sandbox.LeadBasic))
-	s.send("1")
+	s.send("M-1")
 	s.waitFor("Project code")
 	tabs := []struct {
 		name  string

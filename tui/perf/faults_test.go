@@ -215,7 +215,7 @@ func runFaultCase(t *testing.T, tc faultCase) {
 // looks for the field of a type Kommo has not invented yet.
 func checkUnknownFieldShown(e *faultEnv, _ perf.Frame) {
 	e.t.Helper()
-	f := e.s.press(runes("1"))
+	f := e.s.press(tabKey(1))
 	f = e.s.press(tea.WindowSizeMsg{Width: screenWidth, Height: 200})
 	if !strings.Contains(f.View, "Hologram") {
 		e.t.Errorf("the %s field is not on the Fields tab:\n%s", sandbox.UnknownFieldType, f.View)
@@ -227,8 +227,8 @@ func checkUnknownFieldShown(e *faultEnv, _ perf.Frame) {
 func checkNoEscapesOnAnyTab(e *faultEnv, f perf.Frame) {
 	e.t.Helper()
 	frames := []perf.Frame{f}
-	for _, k := range []string{"1", "2", "3", "4", "5", "6"} {
-		frames = append(frames, e.s.press(runes(k)))
+	for tab := 1; tab <= 6; tab++ {
+		frames = append(frames, e.s.press(tabKey(tab)))
 	}
 	for i, f := range frames {
 		if strings.ContainsAny(f.View, "\x1b\a") {

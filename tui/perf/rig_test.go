@@ -92,12 +92,11 @@ func (s *session) waitDirectory() perf.Frame {
 	return f
 }
 
-// typeLead puts id into the ID input without submitting it, whatever has
-// the focus: esc leaves the input if it has it, "/" enters it (or types a
-// "/" when no lead is on screen yet), and ctrl+u clears the field, which
-// may hold that "/" or the ID of a failed lookup put back for correcting.
+// typeLead puts id into the find box without submitting it, whatever has
+// the focus: "/" enters the box (or types a "/" when it has the focus), and
+// ctrl+u clears the field, which may hold that "/" or the ID of a failed
+// lookup put back for correcting. (esc would go back a page.)
 func (s *session) typeLead(id int64) {
-	s.drv.Send(tea.KeyMsg{Type: tea.KeyEsc})
 	s.drv.Send(runes("/"))
 	s.drv.Send(tea.KeyMsg{Type: tea.KeyCtrlU})
 	for _, r := range strconv.FormatInt(id, 10) {
@@ -134,6 +133,11 @@ func (s *session) quit() {
 var enter = tea.KeyMsg{Type: tea.KeyEnter}
 
 func runes(s string) tea.KeyMsg { return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)} }
+
+// tabKey jumps to the lead page's tab n (1-based), as alt+n does.
+func tabKey(n int) tea.KeyMsg {
+	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{rune('0' + n)}, Alt: true}
+}
 
 // loadingMarks are the status texts of work in flight.
 var loadingMarks = []string{"Loading lead", "Refreshing lead", "Loading contacts, companies and products", "Loading the account"}

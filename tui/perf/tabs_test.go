@@ -28,19 +28,22 @@ func TestSettledMeansResolved(t *testing.T) {
 
 	s.open(sandbox.LeadBasic)
 	before := srv.TotalRequests()
-	tabs := []struct{ key, want string }{
-		{"3", sandbox.LeadBasicContactName},
-		{"4", sandbox.LeadBasicCompanyName},
-		{"5", sandbox.LeadBasicProductName},
-		{"5", sandbox.LeadBasicServiceName},
+	tabs := []struct {
+		key  int
+		want string
+	}{
+		{3, sandbox.LeadBasicContactName},
+		{4, sandbox.LeadBasicCompanyName},
+		{5, sandbox.LeadBasicProductName},
+		{5, sandbox.LeadBasicServiceName},
 	}
 	for _, tab := range tabs {
-		f := s.press(runes(tab.key))
+		f := s.press(tabKey(tab.key))
 		if !strings.Contains(f.View, tab.want) {
-			t.Errorf("tab %s does not show %q:\n%s", tab.key, tab.want, f.View)
+			t.Errorf("tab %d does not show %q:\n%s", tab.key, tab.want, f.View)
 		}
 		if strings.Contains(f.View, "loading…") {
-			t.Errorf("tab %s is still loading after the lookup settled:\n%s", tab.key, f.View)
+			t.Errorf("tab %d is still loading after the lookup settled:\n%s", tab.key, f.View)
 		}
 	}
 	if n := srv.TotalRequests() - before; n != 0 {

@@ -1,4 +1,4 @@
-package tui
+package leadpage
 
 import (
 	"strconv"
@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/leadscope/leadscope/api"
+	"github.com/leadscope/leadscope/tui/common"
 	"github.com/leadscope/leadscope/tui/sanitize"
 )
 
@@ -26,11 +27,10 @@ const (
 	twoColumnMinWidth = 76
 )
 
-// renderSummary draws the lead's name and its facts in at most maxLines
-// lines. Rows are in order of importance, so a short terminal loses the
-// least useful ones.
-func renderSummary(sh *shared, d *leadData, link string, width, maxLines int) []string {
-	if d == nil || d.lead == nil || maxLines <= 0 {
+// renderSummary draws the lead's name and its facts. Rows are in order of
+// importance, so a short terminal that cuts them loses the least useful.
+func renderSummary(c *common.Context, d *Data, link string, width int) []string {
+	if d == nil || d.Lead == nil {
 		return nil
 	}
 	twoColumns := width >= twoColumnMinWidth
@@ -39,29 +39,26 @@ func renderSummary(sh *shared, d *leadData, link string, width, maxLines int) []
 		cellWidth = (width - summaryGap) / 2
 	}
 	valueWidth := cellWidth - summaryLabelWidth - 2
-	lines := []string{truncate(titleLine(sh, d.lead), width)}
-	for _, row := range summaryRows(sh, d.lead, link, valueWidth, width-summaryLabelWidth-2) {
+	lines := []string{common.Truncate(titleLine(c, d.Lead), width)}
+	for _, row := range summaryRows(c, d.Lead, link, valueWidth, width-summaryLabelWidth-2) {
 		var cells []string
 		if twoColumns && len(row) == 2 {
 			cells = []string{
-				padRight(renderFact(sh, row[0], cellWidth), cellWidth) + strings.Repeat(" ", summaryGap) +
-					renderFact(sh, row[1], cellWidth),
+				common.PadRight(renderFact(c, row[0], cellWidth), cellWidth) + strings.Repeat(" ", summaryGap) +
+					renderFact(c, row[1], cellWidth),
 			}
 		} else {
 			for _, f := range row {
-				cells = append(cells, renderFact(sh, f, width))
+				cells = append(cells, renderFact(c, f, width))
 			}
 		}
 		lines = append(lines, cells...)
 	}
-	if len(lines) > maxLines {
-		lines = lines[:maxLines]
-	}
 	return lines
 }
 
-func titleLine(sh *shared, l *api.Lead) string {
-	st := sh.st
+func titleLine(c *common.Context, l *api.Lead) string {
+	st := c.Styles
 	name := sanitize.Line(l.Name)
 	if strings.TrimSpace(name) == "" {
 		name = "(unnamed lead)"
@@ -73,25 +70,25 @@ func titleLine(sh *shared, l *api.Lead) string {
 	return line
 }
 
-func renderFact(sh *shared, f fact, width int) string {
-	label := sh.st.Label.Render(padRight(f.label, summaryLabelWidth))
-	return truncate(label+"  "+f.value, width)
+func renderFact(c *common.Context, f fact, width int) string {
+	label := c.Styles.Label.Render(common.PadRight(f.label, summaryLabelWidth))
+	return common.Truncate(label+"  "+f.value, width)
 }
 
 // summaryRows lists the facts the lead has, in order of importance,
 // leaving out those it lacks rather than showing them blank.
-func summaryRows(sh *shared, l *api.Lead, link string, valueWidth, wideValueWidth int) []factRow {
-	f := factMaker{sh: sh, now: sh.now(), valueWidth: valueWidth}
+func summaryRows(c *common.Context, l *api.Lead, link string, valueWidth, wideValueWidth int) []factRow {
+	f := factMaker{c: c, now: c.Now(), valueWidth: valueWidth}
 	rows := []factRow{
-		pair(f.text("Price", price(sh, l)), f.text("Responsible", sh.names.user(l.ResponsibleUserID))),
-		{{"Stage", stageValue(sh, l)}},
+		pair(f.text("Price", price(c, l)), f.text("Responsible", c.Names.User(l.ResponsibleUserID))),
+		{{"Stage", stageValue(c, l)}},
 		pair(f.when("Created", &l.CreatedAt), f.when("Updated", &l.UpdatedAt)),
 		pair(f.when("Closed", l.ClosedAt), f.when("Next task", l.ClosestTaskAt)),
-		pair(f.text("Created by", sh.names.user(l.CreatedBy)), f.text("Updated by", sh.names.user(l.UpdatedBy))),
+		pair(f.text("Created by", c.Names.User(l.CreatedBy)), f.text("Updated by", c.Names.User(l.UpdatedBy))),
 		pair(f.number("Score", l.Score), f.text("Labor cost", laborCost(l))),
-		pair(f.styled("Loss reason", lossReason(l), sh.st.Warning.Render), f.text("Source", source(l))),
+		pair(f.styled("Loss reason", lossReason(l), c.Styles.Warning.Render), f.text("Source", source(l))),
 		f.text("Price set", priceSetBy(l)),
-		f.styled("Link", truncate(link, wideValueWidth), sh.st.Link.Render),
+		f.styled("Link", common.Truncate(link, wideValueWidth), c.Styles.Link.Render),
 	}
 	kept := rows[:0]
 	for _, r := range rows {
@@ -104,7 +101,7 @@ func summaryRows(sh *shared, l *api.Lead, link string, valueWidth, wideValueWidt
 
 // factMaker builds one-fact rows, empty when there is nothing to say.
 type factMaker struct {
-	sh         *shared
+	c          *common.Context
 	now        time.Time
 	valueWidth int
 }
@@ -117,11 +114,11 @@ func (f factMaker) styled(label, value string, style func(...string) string) fac
 }
 
 func (f factMaker) text(label, value string) factRow {
-	return f.styled(label, value, f.sh.st.Value.Render)
+	return f.styled(label, value, f.c.Styles.Value.Render)
 }
 
 func (f factMaker) when(label string, sec *int64) factRow {
-	return f.text(label, formatWhen(api.UnixTime(sec, f.sh.loc), f.now, f.sh.loc, f.valueWidth))
+	return f.text(label, common.When(api.UnixTime(sec, f.c.Loc()), f.now, f.c.Loc(), f.valueWidth))
 }
 
 func (f factMaker) number(label string, n *int64) factRow {
@@ -133,23 +130,20 @@ func (f factMaker) number(label string, n *int64) factRow {
 
 func pair(a, b factRow) factRow { return append(a, b...) }
 
-func price(sh *shared, l *api.Lead) string {
-	currency := ""
-	if sh.names != nil {
-		currency = sh.names.currency
-	}
+func price(c *common.Context, l *api.Lead) string {
+	currency := c.Currency()
 	amount := float64(l.Price)
 	if l.PriceWithMinorUnits != nil {
 		amount = *l.PriceWithMinorUnits
 	}
-	return formatMoney(amount, currency)
+	return common.Money(amount, currency)
 }
 
 func laborCost(l *api.Lead) string {
 	if l.LaborCost == nil {
 		return ""
 	}
-	return formatLaborCost(*l.LaborCost)
+	return common.LaborCost(*l.LaborCost)
 }
 
 func priceSetBy(l *api.Lead) string {
@@ -164,18 +158,18 @@ func priceSetBy(l *api.Lead) string {
 
 // stageValue is "Pipeline ▸ Stage" with the stage in its Kommo colour.
 // Before the stage names arrive, won and lost are still said in words.
-func stageValue(sh *shared, l *api.Lead) string {
-	s, known := sh.names.stage(l.PipelineID, l.StatusID)
+func stageValue(c *common.Context, l *api.Lead) string {
+	s, known := c.Names.Stage(l.PipelineID, l.StatusID)
 	outcome := ""
 	switch {
 	case known:
 	case l.StatusID == api.StatusWon:
-		outcome = "  " + sh.st.Success.Render("won")
+		outcome = "  " + c.Styles.Success.Render("won")
 	case l.StatusID == api.StatusLost:
-		outcome = "  " + sh.st.Error.Render("lost")
+		outcome = "  " + c.Styles.Error.Render("lost")
 	}
-	return sh.st.Value.Render(sh.names.pipeline(l.PipelineID)) + sh.st.Muted.Render(" ▸ ") +
-		chip(sh.st, s.name, s.color) + outcome
+	return c.Styles.Value.Render(c.Names.Pipeline(l.PipelineID)) + c.Styles.Muted.Render(" ▸ ") +
+		common.Chip(c.Styles, s.Name, s.Color) + outcome
 }
 
 func lossReason(l *api.Lead) string {

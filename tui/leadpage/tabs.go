@@ -1,13 +1,14 @@
-package tui
+package leadpage
 
 import (
 	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
+	"github.com/leadscope/leadscope/tui/common"
 )
 
-// tabKind names the detail tabs in the order of their number keys.
+// tabKind names the lead's tabs in the order the tab key visits them.
 type tabKind int
 
 const (
@@ -27,11 +28,11 @@ var tabShortTitles = [tabCount]string{"Fld", "Tags", "Cont", "Comp", "Cat", "JSO
 
 // tabItems counts what a tab holds, from the lead's own references so the
 // number is right before the names arrive; -1 means no count (JSON).
-func tabItems(d *leadData, t tabKind) int {
-	if d == nil || d.lead == nil {
+func tabItems(d *Data, t tabKind) int {
+	if d == nil || d.Lead == nil {
 		return 0
 	}
-	l := d.lead
+	l := d.Lead
 	switch t {
 	case tabFields:
 		return len(l.CustomFields)
@@ -48,7 +49,7 @@ func tabItems(d *leadData, t tabKind) int {
 }
 
 // tabLoading reports whether a tab's names are still on their way.
-func tabLoading(d *leadData, t tabKind) bool {
+func tabLoading(d *Data, t tabKind) bool {
 	if d == nil {
 		return false
 	}
@@ -70,18 +71,18 @@ func tabLoading(d *leadData, t tabKind) bool {
 // renderTabBar draws the tabs with their counts, the active one highlighted
 // (and bracketed when there is no colour). It falls back to short titles,
 // then to truncation, so it never exceeds width.
-func renderTabBar(sh *shared, d *leadData, active tabKind, width int) string {
+func renderTabBar(c *common.Context, d *Data, active tabKind, width int) string {
 	for _, titles := range [][tabCount]string{tabTitles, tabShortTitles} {
-		bar := tabBar(sh, d, active, titles)
+		bar := tabBar(c, d, active, titles)
 		if lipgloss.Width(bar) <= width {
 			return bar
 		}
 	}
-	return truncate(tabBar(sh, d, active, tabShortTitles), width)
+	return common.Truncate(tabBar(c, d, active, tabShortTitles), width)
 }
 
-func tabBar(sh *shared, d *leadData, active tabKind, titles [tabCount]string) string {
-	st := sh.st
+func tabBar(c *common.Context, d *Data, active tabKind, titles [tabCount]string) string {
+	st := c.Styles
 	parts := make([]string, 0, tabCount)
 	for t := tabKind(0); t < tabCount; t++ {
 		label := titles[t]

@@ -1,4 +1,4 @@
-package tui
+package common
 
 import (
 	"math"
@@ -8,26 +8,26 @@ import (
 	"github.com/leadscope/leadscope/theme"
 )
 
-// chip draws text on a Kommo colour (a tag or a stage) with whichever of
+// Chip draws text on a Kommo colour (a tag or a stage) with whichever of
 // near-black or white reads better on it. Without colour it is bracketed so
 // it still stands out; a missing or malformed colour falls back to the
 // theme's selection colour.
-func chip(st theme.Styles, text, kommoColor string) string {
+func Chip(st theme.Styles, text, kommoColor string) string {
 	if st.Plain {
 		return "[" + text + "]"
 	}
-	rgb, ok := parseHexColor(kommoColor)
+	rgb, ok := ParseHexColor(kommoColor)
 	if !ok {
 		return st.Chip.Foreground(st.Palette.SelectionText).Background(st.Palette.Selection).Render(text)
 	}
-	return st.Chip.Foreground(chipText(rgb)).Background(lipgloss.Color(formatHex(rgb))).Render(text)
+	return st.Chip.Foreground(ChipText(rgb)).Background(lipgloss.Color(formatHex(rgb))).Render(text)
 }
 
-// chipText picks black or white text, whichever has the higher WCAG contrast
+// ChipText picks black or white text, whichever has the higher WCAG contrast
 // against bg; one of them always reaches 4.5:1 (AA) on any colour.
-func chipText(bg [3]uint8) lipgloss.Color {
-	l := luminance(bg)
-	if contrast(l, luminance(darkText)) >= contrast(l, luminance(lightText)) {
+func ChipText(bg [3]uint8) lipgloss.Color {
+	l := Luminance(bg)
+	if Contrast(l, Luminance(darkText)) >= Contrast(l, Luminance(lightText)) {
 		return lipgloss.Color(formatHex(darkText))
 	}
 	return lipgloss.Color(formatHex(lightText))
@@ -38,21 +38,22 @@ var (
 	lightText = [3]uint8{0xff, 0xff, 0xff}
 )
 
-func contrast(a, b float64) float64 {
+// Contrast is the WCAG contrast ratio of two relative luminances.
+func Contrast(a, b float64) float64 {
 	if a < b {
 		a, b = b, a
 	}
 	return (a + 0.05) / (b + 0.05)
 }
 
-// chipWidth is how many columns chip(text) takes, without rendering it.
-func chipWidth(text string) int {
+// ChipWidth is how many columns Chip(text) takes, without rendering it.
+func ChipWidth(text string) int {
 	return lipgloss.Width(text) + 2
 }
 
-// parseHexColor accepts "#rgb" and "#rrggbb"; anything else (names, ANSI
+// ParseHexColor accepts "#rgb" and "#rrggbb"; anything else (names, ANSI
 // numbers, text from a hostile server) is refused.
-func parseHexColor(s string) ([3]uint8, bool) {
+func ParseHexColor(s string) ([3]uint8, bool) {
 	if len(s) != 4 && len(s) != 7 || s[0] != '#' {
 		return [3]uint8{}, false
 	}
@@ -81,8 +82,8 @@ func formatHex(rgb [3]uint8) string {
 	return string(b)
 }
 
-// luminance is the WCAG relative luminance of an sRGB colour, 0 (black) to 1.
-func luminance(rgb [3]uint8) float64 {
+// Luminance is the WCAG relative luminance of an sRGB colour, 0 (black) to 1.
+func Luminance(rgb [3]uint8) float64 {
 	lin := func(c uint8) float64 {
 		v := float64(c) / 255
 		if v <= 0.03928 {

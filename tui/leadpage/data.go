@@ -1,6 +1,7 @@
-package tui
+package leadpage
 
 import (
+	"errors"
 	"sort"
 
 	"github.com/leadscope/leadscope/api"
@@ -21,6 +22,7 @@ type part[T any] struct {
 	state partState
 	items []T
 	err   error
+	cut   string // what a bound left out, "" when nothing was
 }
 
 func (p *part[T]) settle(items []T, err error) {
@@ -31,22 +33,32 @@ func (p *part[T]) settle(items []T, err error) {
 	p.state, p.items, p.err = partLoaded, items, nil
 }
 
-// leadData is one lead and everything resolved about it. It is cached for
-// the run; version changes whenever something in it changes so rendered
-// views know when they are stale.
-type leadData struct {
-	id        int64
-	lead      *api.Lead
+// wanted reports whether the part must be (re)fetched.
+func (p *part[T]) wanted() bool { return p.state == partPending || p.state == partFailed }
+
+// errInterrupted marks parts whose request was cancelled because their page
+// left the screen: they show as not loaded, and the next visit fetches them.
+var errInterrupted = errors.New("interrupted")
+
+// Data is one lead and everything resolved about it. One Data serves every
+// page showing that lead; version changes whenever something in it changes
+// so rendered views know when they are stale.
+type Data struct {
+	ID        int64
+	Lead      *api.Lead
 	contacts  part[api.Contact]
 	companies part[api.Company]
 	catalogs  map[int64]*part[api.CatalogElement] // by catalog ID
 	version   int
+	// busy is the page whose requests fill the pending parts, 0 for none;
+	// another page showing the same lead waits for them instead of asking again.
+	busy uint64
 }
 
-// newLeadData prepares the parts the lead links to: each linked kind (and
-// each catalog) becomes pending, so the caller knows what to fetch.
-func newLeadData(lead *api.Lead) *leadData {
-	d := &leadData{id: lead.ID, lead: lead, catalogs: map[int64]*part[api.CatalogElement]{}}
+// newData prepares the parts the lead links to: each linked kind (and
+// each catalog) becomes pending, so the page knows what to fetch.
+func newData(lead *api.Lead) *Data {
+	d := &Data{ID: lead.ID, Lead: lead, catalogs: map[int64]*part[api.CatalogElement]{}}
 	if len(lead.Embedded.Contacts) > 0 {
 		d.contacts.state = partPending
 	}
@@ -61,15 +73,14 @@ func newLeadData(lead *api.Lead) *leadData {
 	return d
 }
 
-// complete reports whether nothing is left to fetch: revisiting a complete
+// Complete reports whether nothing is left to fetch: revisiting a complete
 // lead costs no request.
-func (d *leadData) complete() bool {
-	if d.lead == nil || d.contacts.state == partPending || d.contacts.state == partFailed ||
-		d.companies.state == partPending || d.companies.state == partFailed {
+func (d *Data) Complete() bool {
+	if d.Lead == nil || d.contacts.wanted() || d.companies.wanted() {
 		return false
 	}
 	for _, p := range d.catalogs {
-		if p.state == partPending || p.state == partFailed {
+		if p.wanted() {
 			return false
 		}
 	}
@@ -77,7 +88,7 @@ func (d *leadData) complete() bool {
 }
 
 // catalogIDs lists the lead's catalogs in a stable order.
-func (d *leadData) catalogIDs() []int64 {
+func (d *Data) catalogIDs() []int64 {
 	ids := make([]int64, 0, len(d.catalogs))
 	for id := range d.catalogs {
 		ids = append(ids, id)

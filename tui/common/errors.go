@@ -1,19 +1,17 @@
-package tui
+package common
 
 import (
 	"context"
 	"errors"
-	"strconv"
 	"strings"
-	"time"
 
 	"github.com/leadscope/leadscope/api"
 	"github.com/leadscope/leadscope/tui/sanitize"
 )
 
-// errorText says what went wrong in one line a user can act on. Text from
+// ErrorText says what went wrong in one line a user can act on. Text from
 // the server is cleaned: it is about to reach the terminal.
-func errorText(err error) string {
+func ErrorText(err error) string {
 	if err == nil {
 		return ""
 	}
@@ -39,7 +37,7 @@ func errorText(err error) string {
 	case errors.Is(err, api.ErrRateLimited):
 		msg := "rate limited by Kommo"
 		if apiErr != nil && apiErr.RetryAfter > 0 {
-			msg += ", wait " + formatWait(apiErr.RetryAfter) + " and try again"
+			msg += ", wait " + Wait(apiErr.RetryAfter) + " and try again"
 		}
 		return sanitize.Line(msg)
 	case errors.Is(err, api.ErrBlocked):
@@ -60,20 +58,6 @@ func errorText(err error) string {
 		return "timed out, try again"
 	}
 	return sanitize.Line(err.Error())
-}
-
-// formatWait says how long to wait in the unit a person would use.
-func formatWait(d time.Duration) string {
-	secs := int64(d.Round(time.Second) / time.Second)
-	switch {
-	case secs < 1:
-		return "a moment"
-	case secs <= 120:
-		return strconv.FormatInt(secs, 10) + "s"
-	case secs < 2*3600:
-		return strconv.FormatInt((secs+59)/60, 10) + " min"
-	}
-	return strconv.FormatInt((secs+3599)/3600, 10) + " h"
 }
 
 func firstNonEmpty(ss ...string) string {

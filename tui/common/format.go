@@ -1,4 +1,4 @@
-package tui
+package common
 
 import (
 	"fmt"
@@ -8,29 +8,29 @@ import (
 	"time"
 )
 
-// dateLayout is unambiguous in every locale and sorts as text.
-const dateLayout = "2006-01-02 15:04"
+// DateLayout is unambiguous in every locale and sorts as text.
+const DateLayout = "2006-01-02 15:04"
 
-// formatWhen shows t in loc with a hint relative to now, e.g.
+// When shows t in loc with a hint relative to now, e.g.
 // "2024-05-01 10:30 (3 days ago)", or "(3d ago)" when that would not fit in
 // width columns.
-func formatWhen(t, now time.Time, loc *time.Location, width int) string {
+func When(t, now time.Time, loc *time.Location, width int) string {
 	if t.IsZero() {
 		return ""
 	}
-	date := t.In(loc).Format(dateLayout)
-	long := date + " (" + relative(t, now, false) + ")"
+	date := t.In(loc).Format(DateLayout)
+	long := date + " (" + Relative(t, now, false) + ")"
 	if len(long) <= width {
 		return long
 	}
-	return date + " (" + relative(t, now, true) + ")"
+	return date + " (" + Relative(t, now, true) + ")"
 }
 
 var shortUnits = map[string]string{"minute": "m", "hour": "h", "day": "d", "month": "mo", "year": "y"}
 
-// relative says how far t is from now in the largest whole unit, as
+// Relative says how far t is from now in the largest whole unit, as
 // "3 days ago" or, short, "3d ago".
-func relative(t, now time.Time, short bool) string {
+func Relative(t, now time.Time, short bool) string {
 	d := now.Sub(t)
 	future := d < 0
 	if future {
@@ -65,8 +65,8 @@ func relative(t, now time.Time, short bool) string {
 	return amount + " ago"
 }
 
-// formatLaborCost turns Kommo's labor_cost seconds into "2h 30m".
-func formatLaborCost(seconds int64) string {
+// LaborCost turns Kommo's labor_cost seconds into "2h 30m".
+func LaborCost(seconds int64) string {
 	if seconds <= 0 {
 		return "0m"
 	}
@@ -93,9 +93,9 @@ func formatLaborCost(seconds int64) string {
 	return strings.Join(parts, " ")
 }
 
-// formatMoney groups thousands and appends the account's currency, keeping
+// Money groups thousands and appends the account's currency, keeping
 // minor units only when there are any: "1,500,000 USD", "99.50 EUR".
-func formatMoney(amount float64, currency string) string {
+func Money(amount float64, currency string) string {
 	if math.IsNaN(amount) || math.IsInf(amount, 0) {
 		return strconv.FormatFloat(amount, 'f', -1, 64)
 	}
@@ -135,7 +135,21 @@ func groupThousands(digits string) string {
 	return b.String()
 }
 
-// formatQuantity drops a fractional part of zero: 2 not 2.000000.
-func formatQuantity(q float64) string {
+// Quantity drops a fractional part of zero: 2 not 2.000000.
+func Quantity(q float64) string {
 	return strconv.FormatFloat(q, 'f', -1, 64)
+}
+
+// Wait says how long to wait in the unit a person would use.
+func Wait(d time.Duration) string {
+	secs := int64(d.Round(time.Second) / time.Second)
+	switch {
+	case secs < 1:
+		return "a moment"
+	case secs <= 120:
+		return strconv.FormatInt(secs, 10) + "s"
+	case secs < 2*3600:
+		return strconv.FormatInt((secs+59)/60, 10) + " min"
+	}
+	return strconv.FormatInt((secs+3599)/3600, 10) + " h"
 }

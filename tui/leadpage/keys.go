@@ -1,0 +1,56 @@
+package leadpage
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/leadscope/leadscope/tui/common"
+)
+
+// keyMap is the lead page's own keys; the root adds the global ones.
+type keyMap struct {
+	NextTab key.Binding
+	PrevTab key.Binding
+	GotoTab key.Binding
+	Refresh key.Binding
+	Summary key.Binding
+	common.ScrollKeys
+}
+
+func newKeyMap() keyMap {
+	return keyMap{
+		NextTab:    key.NewBinding(key.WithKeys("tab", "right", "l"), key.WithHelp("tab/→", "next tab")),
+		PrevTab:    key.NewBinding(key.WithKeys("shift+tab", "left", "h"), key.WithHelp("shift+tab/←", "prev tab")),
+		GotoTab:    key.NewBinding(key.WithKeys("alt+1", "alt+2", "alt+3", "alt+4", "alt+5", "alt+6"), key.WithHelp("alt+1…6", "go to tab")),
+		Refresh:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refresh lead")),
+		Summary:    key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "all facts")),
+		ScrollKeys: common.NewScrollKeys(),
+	}
+}
+
+// sync enables what works now: the summary key only when facts are cut
+// short or shown whole.
+func (k *keyMap) sync(summaryCut, expanded bool) {
+	k.Summary.SetEnabled(summaryCut || expanded)
+	if expanded {
+		k.Summary.SetHelp("i", "back to tabs")
+	} else {
+		k.Summary.SetHelp("i", "all facts")
+	}
+	k.NextTab.SetEnabled(!expanded)
+	k.PrevTab.SetEnabled(!expanded)
+	k.GotoTab.SetEnabled(!expanded)
+}
+
+func (k keyMap) short() []key.Binding {
+	tabs, scroll, refresh := k.NextTab, k.Down, k.Refresh
+	tabs.SetHelp("tab", "tabs")
+	scroll.SetHelp("↑↓", "scroll")
+	refresh.SetHelp("r", "refresh")
+	return []key.Binding{tabs, scroll, k.Summary, refresh}
+}
+
+func (k keyMap) full() [][]key.Binding {
+	return [][]key.Binding{
+		{k.NextTab, k.PrevTab, k.GotoTab, k.Summary, k.Refresh},
+		k.ScrollKeys.All(),
+	}
+}

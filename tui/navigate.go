@@ -1,0 +1,115 @@
+package tui
+
+import (
+	"context"
+	"strconv"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/leadscope/leadscope/tui/common"
+	"github.com/leadscope/leadscope/tui/leadpage"
+)
+
+// opening is a page whose record is being fetched: it is shown once the
+// record arrives, so a failure leaves the page on screen as it was.
+type opening struct {
+	seq    uint64
+	target common.Target
+	cancel context.CancelFunc
+	typed  bool // typed into the find box, so a failure offers the text again
+}
+
+// openTarget shows t: at once when its record is at hand, else once it
+// has arrived. Whatever was being opened before is dropped.
+func (m *Model) openTarget(t common.Target, typed bool) tea.Cmd {
+	m.cancelOpening()
+	switch t.Kind {
+	case common.TargetLead:
+		if d, ok := m.leads.Get(t.ID); ok {
+			m.status.Clear(m.c)
+			return m.pushPage(leadpage.New(m.c, m.leads, m.newPageID(), d))
+		}
+		ctx, cancel := context.WithCancel(m.c.Lifetime)
+		seq := m.c.NextSeq()
+		m.opening = &opening{seq: seq, target: t, cancel: cancel, typed: typed}
+		return tea.Batch(leadpage.FetchLead(ctx, m.c.Client, 0, seq, t.ID), m.spin.Tick, m.retryDirectory())
+	}
+	return nil
+}
+
+func (m *Model) cancelOpening() {
+	if m.opening != nil {
+		m.opening.cancel()
+		m.opening = nil
+	}
+}
+
+// openingText is the status line while a page is being fetched.
+func (o *opening) text() string {
+	switch o.target.Kind {
+	case common.TargetLead:
+		return "Loading lead " + strconv.FormatInt(o.target.ID, 10) + "…"
+	}
+	return "Loading…"
+}
+
+// onLeadFetched shows the lead that was being opened; an answer to an
+// opening that was dropped is ignored.
+func (m *Model) onLeadFetched(msg leadpage.FetchedMsg) tea.Cmd {
+	o := m.opening
+	if o == nil || o.seq != msg.Seq {
+		return nil
+	}
+	o.cancel()
+	m.opening = nil
+	if msg.Err != nil {
+		if o.typed {
+			m.input.restore()
+			m.setFocus(focusInput)
+		}
+		return m.say(common.StatusError, "Lead "+strconv.FormatInt(msg.ID, 10)+": "+common.ErrorText(msg.Err))
+	}
+	m.status.Clear(m.c)
+	d := m.leads.Put(msg.Lead)
+	return m.pushPage(leadpage.New(m.c, m.leads, m.newPageID(), d))
+}
+
+// pushPage puts p on screen after the current page.
+func (m *Model) pushPage(p common.Page) tea.Cmd {
+	if cur := m.hist.current(); cur != nil {
+		cur.Deactivate()
+	}
+	for _, dropped := range m.hist.push(p) {
+		dropped.Close()
+	}
+	return m.activate()
+}
+
+// stepHistory moves back (-1) or forward (+1) to a page kept with its state.
+func (m *Model) stepHistory(delta int) tea.Cmd {
+	cur := m.hist.current()
+	if !m.hist.step(delta) {
+		return nil
+	}
+	m.cancelOpening()
+	cur.Deactivate()
+	m.status.Clear(m.c)
+	return m.activate()
+}
+
+// activate sizes the page on screen and lets it fetch what it lacks.
+func (m *Model) activate() tea.Cmd {
+	p := m.hist.current()
+	p.SetSize(m.width, m.pageHeight())
+	if s, ok := p.(common.Searcher); ok && !m.input.focused() {
+		m.input.setValue(s.Query())
+	}
+	return tea.Batch(p.Activate(), m.spin.Tick)
+}
+
+// route delivers a page's answer to that page, on screen or not.
+func (m *Model) route(msg common.PageMsg) tea.Cmd {
+	if p := m.hist.find(msg.ForPage()); p != nil {
+		return p.Update(msg)
+	}
+	return nil
+}
