@@ -2,8 +2,10 @@ package tui
 
 import (
 	"strconv"
+	"unicode"
 
 	"github.com/charmbracelet/bubbles/cursor"
+	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/leadscope/leadscope/api"
@@ -11,17 +13,20 @@ import (
 	"github.com/leadscope/leadscope/tui/sanitize"
 )
 
-// idInput is the lead ID field: digits, or a pasted lead URL that becomes
-// its ID; anything else earns an inline message and no request.
-type idInput struct {
+// findInput is the box at the top: a lead ID, a pasted lead URL (which
+// becomes its ID), or text to search the leads for.
+type findInput struct {
 	field     textinput.Model
 	invalid   string
 	submitted string // the text of the last lookup sent
+	// deleteWordForward replaces textinput's own, which panics on some
+	// inputs in bubbles v1.0.0 (bubbles#1056).
+	deleteWordForward key.Binding
 }
 
-const inputPrompt = "Lead ▸ "
+const inputPrompt = "Find ▸ "
 
-func newIDInput(st theme.Styles) idInput {
+func newFindInput(st theme.Styles) findInput {
 	f := textinput.New()
 	f.Prompt = inputPrompt
 	f.CharLimit = 2048
@@ -32,50 +37,82 @@ func newIDInput(st theme.Styles) idInput {
 	f.Cursor.TextStyle = st.InputText
 	// A blinking cursor would repaint the screen twice a second for nothing.
 	f.Cursor.SetMode(cursor.CursorStatic)
-	in := idInput{field: f}
+	in := findInput{field: f, deleteWordForward: f.KeyMap.DeleteWordForward}
+	in.deleteWordForward.SetKeys("alt+d", "alt+delete")
+	in.field.KeyMap.DeleteWordForward.SetEnabled(false)
 	in.blur()
 	return in
 }
 
-func (in *idInput) focus() {
-	in.field.Placeholder = "ID or lead URL"
+func (in *findInput) focus() {
+	in.field.Placeholder = "lead ID or URL"
 	in.field.Focus()
 }
 
-func (in *idInput) blur() {
-	in.field.Placeholder = "press / to look up"
+func (in *findInput) blur() {
+	in.field.Placeholder = "/ to find a lead"
 	in.field.Blur()
+}
+
+func (in *findInput) focused() bool { return in.field.Focused() }
+
+func (in *findInput) value() string { return in.field.Value() }
+
+// setValue replaces the text, the cursor at its end.
+func (in *findInput) setValue(s string) {
+	in.field.SetValue(s)
+	in.field.CursorEnd()
 }
 
 // setWidth sizes the field; textinput counts the prompt in its width for
 // the placeholder but not for the text, so the text may take a few more.
-func (in *idInput) setWidth(w int) {
+func (in *findInput) setWidth(w int) {
 	in.field.Width = max(1, w-1)
 }
 
 // update edits the field and, once its text reads as a lead URL, replaces
-// it with the ID so the user sees what will be looked up.
-func (in *idInput) update(msg tea.Msg) tea.Cmd {
+// it with the ID so the user sees what will be looked up. It reports
+// whether the text changed.
+func (in *findInput) update(msg tea.Msg) (tea.Cmd, bool) {
 	before := in.field.Value()
 	var cmd tea.Cmd
-	in.field, cmd = in.field.Update(msg)
-	if v := in.field.Value(); v != before {
-		in.invalid = ""
-		if !allDigits(v) {
-			if id, err := api.ParseLeadRef(v); err == nil {
-				in.field.SetValue(strconv.FormatInt(id, 10))
-				in.field.CursorEnd()
-			}
+	if km, ok := msg.(tea.KeyMsg); ok && key.Matches(km, in.deleteWordForward) {
+		in.deleteWord()
+	} else {
+		in.field, cmd = in.field.Update(msg)
+	}
+	v := in.field.Value()
+	if v == before {
+		return cmd, false
+	}
+	in.invalid = ""
+	if !allDigits(v) {
+		if id, err := api.ParseLeadRef(v); err == nil {
+			in.setValue(strconv.FormatInt(id, 10))
 		}
 	}
-	return cmd
+	return cmd, true
 }
 
-// submit parses the field; on failure it explains and keeps the text. On
-// success the field empties, ready for the next ID; restore puts the text
-// back if the lookup fails.
-func (in *idInput) submit() (int64, bool) {
-	id, err := api.ParseLeadRef(in.field.Value())
+// deleteWord deletes from the cursor to the end of the next word, as
+// alt+d does in a shell.
+func (in *findInput) deleteWord() {
+	value := []rune(in.field.Value())
+	pos := min(max(in.field.Position(), 0), len(value))
+	end := pos
+	for end < len(value) && unicode.IsSpace(value[end]) {
+		end++
+	}
+	for end < len(value) && !unicode.IsSpace(value[end]) {
+		end++
+	}
+	in.field.SetValue(string(value[:pos]) + string(value[end:]))
+	in.field.SetCursor(pos)
+}
+
+// parse reads the field as a lead; on failure it explains and keeps the text.
+func (in *findInput) parse(parseRef func(string) (int64, error)) (int64, bool) {
+	id, err := parseRef(in.field.Value())
 	if err != nil {
 		if in.field.Value() == "" {
 			in.invalid = "type a lead ID or paste a lead URL"
@@ -85,21 +122,25 @@ func (in *idInput) submit() (int64, bool) {
 		return 0, false
 	}
 	in.invalid = ""
+	return id, true
+}
+
+// consume empties the field after its text was sent; restore puts it back
+// if that lookup fails.
+func (in *findInput) consume() {
 	in.submitted = in.field.Value()
 	in.field.Reset()
-	return id, true
 }
 
 // restore brings back the last submitted text for correcting, unless the
 // user has started typing something else.
-func (in *idInput) restore() {
+func (in *findInput) restore() {
 	if in.field.Value() == "" && in.submitted != "" {
-		in.field.SetValue(in.submitted)
-		in.field.CursorEnd()
+		in.setValue(in.submitted)
 	}
 }
 
-func (in *idInput) view() string { return in.field.View() }
+func (in *findInput) view() string { return in.field.View() }
 
 func allDigits(s string) bool {
 	for i := 0; i < len(s); i++ {
