@@ -21,15 +21,24 @@ func Run(ctx context.Context, opts Options, in io.Reader, out io.Writer) error {
 		tea.WithInput(in),
 		tea.WithOutput(shared),
 		tea.WithAltScreen(),
+		// guard catches panics itself and reports them in one line.
+		tea.WithoutCatchPanics(),
 	}
 	if opts.Mouse {
 		programOpts = append(programOpts, tea.WithMouseCellMotion())
 	}
-	final, err := tea.NewProgram(m, programOpts...).Run()
-	if fm, ok := final.(Model); ok {
-		fm.shutdown()
-	} else {
-		m.shutdown()
+	g := guard{inner: m, caught: &caught{}}
+	program := tea.NewProgram(g, programOpts...)
+	g.caught.quit = program.Quit
+	final, err := program.Run()
+	if fg, ok := final.(guard); ok {
+		if fm, ok := fg.inner.(Model); ok {
+			m = fm
+		}
+	}
+	m.shutdown()
+	if pe := g.caught.panicked(); pe != nil {
+		return pe
 	}
 	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
 		return nil // the caller ended it on purpose

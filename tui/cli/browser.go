@@ -75,7 +75,16 @@ func runBrowser(ctx context.Context, e *Env, args []string) int {
 }
 
 func runTUI(ctx context.Context, e *Env, opts tui.Options) int {
-	if err := tui.Run(ctx, opts, e.Stdin, e.Stdout); err != nil && !errors.Is(err, context.Canceled) {
+	err := tui.Run(ctx, opts, e.Stdin, e.Stdout)
+	var bug *tui.PanicError
+	switch {
+	case errors.As(err, &bug):
+		where := "please report this"
+		if path, werr := writeCrashReport(e, bug); werr == nil {
+			where = "details in " + path + "; please report this"
+		}
+		return fail(e, ExitFailure, "lead browser: %v (%s)", bug, where)
+	case err != nil && !errors.Is(err, context.Canceled):
 		return fail(e, ExitFailure, "%v", fmt.Errorf("lead browser: %w", err))
 	}
 	return ExitOK
