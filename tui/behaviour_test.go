@@ -199,3 +199,45 @@ func TestRandomKeysNeverBreakTheScreen(t *testing.T) {
 		}
 	}
 }
+
+// Bubble Tea v1 bundles keys typed faster than it reads them into one
+// message; they must act as if typed one by one.
+func TestKeysThatArriveTogetherAreHandledOneByOne(t *testing.T) {
+	srv, c := startSandbox(t, sandbox.Options{})
+	opts := testOptions(c)
+	opts.InitialLead = sandbox.LeadBasic
+	m := start(t, newTestModel(t, opts, 120, 40))
+	srv.ResetCounts()
+	// "/10000006" typed fast, then enter.
+	m = press(t, m, keyMsg("/"+idText(sandbox.LeadLost)), keyMsg("enter"))
+	requireContains(t, m.View(), sandbox.LostReasonName)
+	// Digits typed fast while the lead has the focus go to the box.
+	m = press(t, m, keyMsg(idText(sandbox.LeadBasic)), keyMsg("enter"))
+	if leadOnScreen(m) != sandbox.LeadBasic {
+		t.Fatalf("fast digits did not open the lead: %d on screen", leadOnScreen(m))
+	}
+	// A lead URL pasted while browsing opens that lead.
+	m = press(t, m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(c.LeadWebURL(sandbox.LeadWon)), Paste: true}, keyMsg("enter"))
+	if leadOnScreen(m) != sandbox.LeadWon {
+		t.Fatalf("a pasted URL did not open the lead: %d on screen", leadOnScreen(m))
+	}
+	if n := srv.Requests(sandbox.EndpointLeads); n != 2 {
+		t.Errorf("lead requests = %d, want 2 (the basic lead was cached)", n)
+	}
+}
+
+func TestHelpOpensOnTheStartScreenAndClosesOnOtherKeys(t *testing.T) {
+	_, c := startSandbox(t, sandbox.Options{})
+	m := start(t, newTestModel(t, testOptions(c), 100, 30))
+	m = press(t, m, keyMsg("?"))
+	requireContains(t, m.View(), "Finding", "ctrl+c")
+	if m.input.value() != "" {
+		t.Errorf("? typed %q into the empty box", m.input.value())
+	}
+	m = press(t, m, keyMsg("esc"))
+	requireLacks(t, m.View(), "Finding")
+	m = lookUp(t, m, idText(sandbox.LeadBasic))
+	m = press(t, m, keyMsg("?"), keyMsg("tab"))
+	requireLacks(t, m.View(), "Finding")
+	requireContains(t, m.View(), "[Tags 2]")
+}

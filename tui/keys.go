@@ -36,6 +36,7 @@ func newKeyMap() keyMap {
 // keyState is what decides which keys work.
 type keyState struct {
 	inputFocused bool
+	inputEmpty   bool
 	canBack      bool
 	canForward   bool
 	hasURL       bool
@@ -54,7 +55,8 @@ func (k *keyMap) setEnabled(s keyState) {
 	k.Forward.SetEnabled(content && s.canForward)
 	k.Open.SetEnabled(content && s.hasURL)
 	k.Copy.SetEnabled(content && s.hasURL)
-	k.Help.SetEnabled(content)
+	// In an empty box ? asks for help; with text in it, it types.
+	k.Help.SetEnabled(!s.loggedOut && (!s.inputFocused || s.inputEmpty))
 	if s.helpOpen {
 		k.Help.SetHelp("?", "close help")
 	} else {

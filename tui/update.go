@@ -134,6 +134,10 @@ func (m *Model) onInputKey(msg tea.KeyMsg) tea.Cmd {
 		m.input.invalid = ""
 		m.setFocus(focusContent)
 		return nil
+	case key.Matches(msg, m.keys.Help) && m.input.value() == "":
+		// No lead or search starts with "?": in an empty box it asks for help.
+		m.showHelp = true
+		return nil
 	case pageKeysWhileTyping[msg.Type]:
 		if p := m.hist.current(); p != nil {
 			return p.Update(msg)

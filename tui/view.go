@@ -80,6 +80,7 @@ func (m *Model) relayout() {
 	p := m.hist.current()
 	m.keys.setEnabled(keyState{
 		inputFocused: m.input.focused(),
+		inputEmpty:   m.input.value() == "",
 		canBack:      m.hist.canBack(),
 		canForward:   m.hist.canForward(),
 		hasURL:       p != nil && p.WebURL() != "",

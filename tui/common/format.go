@@ -153,3 +153,22 @@ func Wait(d time.Duration) string {
 	}
 	return strconv.FormatInt((secs+3599)/3600, 10) + " h"
 }
+
+// Due shows a deadline like When, but one already past says "overdue":
+// "2024-05-01 10:30 (overdue 3 days)", short "(overdue 3d)" when width is
+// tight. The word carries the meaning without colour (NO_COLOR).
+func Due(t, now time.Time, loc *time.Location, width int) (string, bool) {
+	if t.IsZero() || !t.Before(now) {
+		return When(t, now, loc, width), false
+	}
+	date := t.In(loc).Format(DateLayout)
+	late := strings.TrimSuffix(Relative(t, now, false), " ago")
+	if late == "just now" {
+		late = "now"
+	}
+	long := date + " (overdue " + late + ")"
+	if len(long) <= width {
+		return long, true
+	}
+	return date + " (overdue " + strings.TrimSuffix(Relative(t, now, true), " ago") + ")", true
+}

@@ -179,3 +179,20 @@ func TestPaintColoursLikeItsStyle(t *testing.T) {
 		t.Errorf("a plain renderer's paint added %q", got)
 	}
 }
+
+func TestDueSaysOverdueInWords(t *testing.T) {
+	now := time.Date(2024, 5, 2, 12, 0, 0, 0, time.UTC)
+	got, late := Due(now.Add(-3*24*time.Hour), now, time.UTC, 40)
+	if !late || got != "2024-04-29 12:00 (overdue 3 days)" {
+		t.Errorf("past deadline: %q %v", got, late)
+	}
+	if got, _ := Due(now.Add(-3*24*time.Hour), now, time.UTC, 20); got != "2024-04-29 12:00 (overdue 3d)" {
+		t.Errorf("narrow: %q", got)
+	}
+	if got, late := Due(now.Add(2*time.Hour), now, time.UTC, 40); late || got != "2024-05-02 14:00 (in 2 hours)" {
+		t.Errorf("future deadline: %q %v", got, late)
+	}
+	if got, late := Due(time.Time{}, now, time.UTC, 40); late || got != "" {
+		t.Errorf("no deadline: %q %v", got, late)
+	}
+}

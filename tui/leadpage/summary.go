@@ -83,7 +83,7 @@ func summaryRows(c *common.Context, l *api.Lead, link string, valueWidth, wideVa
 		pair(f.text("Price", price(c, l)), f.text("Responsible", c.Names.User(l.ResponsibleUserID))),
 		{{"Stage", stageValue(c, l)}},
 		pair(f.when("Created", &l.CreatedAt), f.when("Updated", &l.UpdatedAt)),
-		pair(f.when("Closed", l.ClosedAt), f.when("Next task", l.ClosestTaskAt)),
+		pair(f.when("Closed", l.ClosedAt), f.due("Next task", l.ClosestTaskAt)),
 		pair(f.text("Created by", c.Names.User(l.CreatedBy)), f.text("Updated by", c.Names.User(l.UpdatedBy))),
 		pair(f.number("Score", l.Score), f.text("Labor cost", laborCost(l))),
 		pair(f.styled("Loss reason", lossReason(l), c.Styles.Warning.Render), f.text("Source", source(l))),
@@ -119,6 +119,15 @@ func (f factMaker) text(label, value string) factRow {
 
 func (f factMaker) when(label string, sec *int64) factRow {
 	return f.text(label, common.When(api.UnixTime(sec, f.c.Loc()), f.now, f.c.Loc(), f.valueWidth))
+}
+
+// due is a deadline: in the warning colour, and saying so, once it is past.
+func (f factMaker) due(label string, sec *int64) factRow {
+	text, overdue := common.Due(api.UnixTime(sec, f.c.Loc()), f.now, f.c.Loc(), f.valueWidth)
+	if overdue {
+		return f.styled(label, text, f.c.Styles.Warning.Render)
+	}
+	return f.text(label, text)
 }
 
 func (f factMaker) number(label string, n *int64) factRow {
