@@ -66,6 +66,12 @@ func shellQuoteAssignment(kv string) string {
 	return name + "='" + strings.ReplaceAll(value, "'", `'\''`) + "'"
 }
 
+// tryTmux runs a tmux command that may fail (show-buffer before there is a buffer).
+func (s *tmuxSession) tryTmux(args ...string) (string, error) {
+	out, err := exec.Command("tmux", append([]string{"-S", s.socket}, args...)...).CombinedOutput()
+	return string(out), err
+}
+
 func (s *tmuxSession) tmux(args ...string) string {
 	s.t.Helper()
 	out, err := exec.Command("tmux", append([]string{"-S", s.socket}, args...)...).CombinedOutput()
