@@ -151,10 +151,10 @@ type bitStack struct {
 }
 
 func (s *bitStack) push(object bool) {
-	if s.n/64 == len(s.bits) {
+	word, bit := s.n>>6, uint(s.n&63)
+	if word == len(s.bits) {
 		s.bits = append(s.bits, 0)
 	}
-	word, bit := s.n/64, uint(s.n%64)
 	if object {
 		s.bits[word] |= 1 << bit
 	} else {
@@ -167,7 +167,7 @@ func (s *bitStack) pop() { s.n-- }
 
 func (s *bitStack) top() bool {
 	i := s.n - 1
-	return s.bits[i/64]&(1<<uint(i%64)) != 0
+	return s.bits[i>>6]&(1<<uint(i&63)) != 0
 }
 
 func (s *bitStack) len() int { return s.n }

@@ -82,8 +82,10 @@ func (m *Model) SetSize(width, height int) {
 // Len is the number of items.
 func (m *Model) Len() int { return m.items }
 
-// Width and Height are the screen's size.
-func (m *Model) Width() int  { return m.width }
+// Width is the screen's width in columns.
+func (m *Model) Width() int { return m.width }
+
+// Height is the screen's height in lines.
 func (m *Model) Height() int { return m.height }
 
 // View returns the screen: exactly Height lines, each at most Width columns,
