@@ -13,7 +13,7 @@ type summaryState struct {
 	lines []string // every fact, uncut
 	shown []string // what fits above the tabs
 	cut   int      // facts left out of shown
-	all   scroll   // every fact, for the expanded view
+	all   *view    // every fact, for the expanded view
 }
 
 type summaryKey struct {
@@ -36,7 +36,7 @@ func (p *Page) relayout() tea.Cmd {
 	p.syncSummary()
 	p.keys.sync(p.summary.cut > 0, p.expanded)
 	if p.expanded {
-		p.summary.all.setSize(p.width, p.height)
+		p.summary.all.scroll.SetSize(p.width, p.height)
 		return nil
 	}
 	contentHeight := p.height - len(p.summary.shown) - p.spacerLines() - barLines
@@ -50,11 +50,11 @@ func (p *Page) relayout() tea.Cmd {
 		sameLead := t.drawn.data != nil && t.drawn.data.ID == p.data.ID
 		content := p.renderTab(p.active)
 		t.head = content.head
-		t.scroll.setSize(p.width, contentHeight-len(t.head))
-		t.scroll.setItems(content.body, p.width, sameLead)
+		t.view.scroll.SetSize(p.width, max(0, contentHeight-len(t.head)))
+		t.view.show(content.body, sameLead)
 		t.drawn = key
 	}
-	t.scroll.setSize(p.width, max(0, contentHeight-len(t.head)))
+	t.view.scroll.SetSize(p.width, max(0, contentHeight-len(t.head)))
 	return cmd
 }
 
@@ -63,7 +63,7 @@ func (p *Page) syncSummary() {
 	key := summaryKey{p.data, p.data.version, p.c.NamesVersion, p.width}
 	if s.drawn != key {
 		s.lines = renderSummary(p.c, p.data, p.WebURL(), p.width)
-		s.all.setItems(lines(s.lines), p.width, s.drawn.data == p.data)
+		s.all.show(lines(s.lines), s.drawn.data == p.data)
 		s.drawn = key
 	}
 	// The tabs keep at least two fifths of the page (and 5 lines).
@@ -101,7 +101,7 @@ func (p *Page) ensureJSON() tea.Cmd {
 		return nil
 	}
 	p.json = jsonState{data: p.data, building: true}
-	return buildJSON(p.id, p.c, p.data)
+	return buildJSON(p.id, p.data)
 }
 
 func (p *Page) renderTab(t tabKind) tabContent {
@@ -126,7 +126,7 @@ func (p *Page) View() string {
 		return ""
 	}
 	if p.expanded {
-		return common.JoinLines(p.summary.all.view())
+		return p.summary.all.scroll.String()
 	}
 	out := make([]string, 0, p.height)
 	out = append(out, p.summary.shown...)
@@ -136,6 +136,6 @@ func (p *Page) View() string {
 	t := &p.tabs[p.active]
 	out = append(out, renderTabBar(p.c, p.data, p.active, p.width), common.Rule(p.c.Styles, p.width))
 	out = append(out, t.head...)
-	out = append(out, t.scroll.view()...)
+	out = append(out, t.view.scroll.View()...)
 	return common.JoinLines(common.FillLines(out, p.height))
 }

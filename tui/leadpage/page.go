@@ -9,7 +9,9 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/leadscope/leadscope/tui/common"
+	"github.com/leadscope/leadscope/tui/jsonview"
 	"github.com/leadscope/leadscope/tui/sanitize"
+	"github.com/leadscope/leadscope/tui/vscroll"
 )
 
 // Page shows one lead. Its data comes from the shared Cache; the page
@@ -43,9 +45,9 @@ type tabContent struct {
 // tabState is one tab's rendered content and scroll position; it is redrawn
 // only when what it depends on changes.
 type tabState struct {
-	drawn  tabKey
-	head   []string
-	scroll scroll
+	drawn tabKey
+	head  []string
+	view  *view
 }
 
 type tabKey struct {
@@ -58,14 +60,19 @@ type tabKey struct {
 
 type jsonState struct {
 	data     *Data // what doc (or the build in flight) is for
-	doc      items
+	doc      *jsonview.Doc
 	version  int // counts builds that arrived
 	building bool
 }
 
 // New returns the page for a lead already in the cache.
 func New(c *common.Context, cache *Cache, id common.PageID, d *Data) *Page {
-	return &Page{id: id, c: c, cache: cache, data: d, keys: newKeyMap()}
+	p := &Page{id: id, c: c, cache: cache, data: d, keys: newKeyMap()}
+	for i := range p.tabs {
+		p.tabs[i].view = newView()
+	}
+	p.summary.all = newView()
+	return p
 }
 
 // ID names the page.
@@ -172,24 +179,18 @@ func (p *Page) onKey(msg tea.KeyMsg) tea.Cmd {
 }
 
 func (p *Page) onMouse(msg tea.MouseMsg) {
-	if !p.c.Mouse {
-		return
-	}
-	switch msg.Button {
-	case tea.MouseButtonWheelUp:
-		p.scroller().LineUp(3)
-	case tea.MouseButtonWheelDown:
-		p.scroller().LineDown(3)
+	if p.c.Mouse {
+		p.scroller().HandleMouse(msg)
 	}
 }
 
 // scroller is what the scroll keys move: the whole summary when it is
 // expanded, else the active tab.
-func (p *Page) scroller() *scroll {
+func (p *Page) scroller() *vscroll.Model {
 	if p.expanded {
-		return &p.summary.all
+		return p.summary.all.scroll
 	}
-	return &p.tabs[p.active].scroll
+	return p.tabs[p.active].view.scroll
 }
 
 // ShortHelp is the page's part of the footer.
@@ -199,4 +200,4 @@ func (p *Page) ShortHelp() []key.Binding { return p.keys.short() }
 func (p *Page) FullHelp() [][]key.Binding { return p.keys.full() }
 
 // Position is where the visible content is scrolled.
-func (p *Page) Position() string { return p.scroller().position() }
+func (p *Page) Position() string { return p.scroller().Position() }

@@ -138,7 +138,7 @@ func (t catalogTable) titles() string {
 
 func (t catalogTable) Len() int { return len(t.rows) }
 
-func (t catalogTable) Render(i, width int) []string {
+func (t catalogTable) Render(i, width int, _ bool) []string {
 	st := t.c.Styles
 	r := t.rows[i]
 	sep := strings.Repeat(" ", columnGap)

@@ -28,7 +28,7 @@ func newFieldItems(c *common.Context, fields []api.CustomField, width int) field
 
 func (f fieldItems) Len() int { return len(f.fields) }
 
-func (f fieldItems) Render(i, width int) []string {
+func (f fieldItems) Render(i, width int, _ bool) []string {
 	field := f.fields[i]
 	return common.Labelled(f.c.Styles, common.FieldName(field), common.FieldValue(f.c, field), f.labelWidth, width)
 }
@@ -36,8 +36,10 @@ func (f fieldItems) Render(i, width int) []string {
 // lines are ready-made lines, one item each: messages, flowed chips.
 type lines []string
 
-func (l lines) Len() int                     { return len(l) }
-func (l lines) Render(i, width int) []string { return []string{common.Truncate(l[i], width)} }
+func (l lines) Len() int { return len(l) }
+func (l lines) Render(i, width int, _ bool) []string {
+	return []string{common.Truncate(l[i], width)}
+}
 
 // wrapped is one message wrapped to the width, in a style.
 func wrapped(style lipgloss.Style, text string, width int) lines {

@@ -1,53 +1,46 @@
 package leadpage
 
 import (
-	"bytes"
-	"encoding/json"
-	"strings"
-
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/leadscope/leadscope/tui/common"
-	"github.com/leadscope/leadscope/tui/sanitize"
+	"github.com/leadscope/leadscope/tui/jsonview"
 )
 
 // jsonBuiltMsg carries the JSON tab's content, built off the Update loop.
 type jsonBuiltMsg struct {
 	page common.PageID
 	data *Data
-	doc  items
+	doc  *jsonview.Doc
 }
 
 func (m jsonBuiltMsg) ForPage() common.PageID { return m.page }
 
-// buildJSON formats the raw body on its own goroutine: a hostile body can
-// take long, and the screen must not wait for it.
-func buildJSON(page common.PageID, c *common.Context, d *Data) tea.Cmd {
-	raw := d.Lead.Raw
-	st := c.Styles
+// buildJSON lays the raw body out on its own goroutine, bounded in depth,
+// lines and bytes: a hostile body can take a while, and the screen must
+// not wait for it.
+func buildJSON(page common.PageID, d *Data) tea.Cmd {
+	raw, id := d.Lead.Raw, d.ID
 	return func() tea.Msg {
-		return jsonBuiltMsg{page: page, data: d, doc: interimJSON(st.Muted.Render, raw)}
+		return jsonBuiltMsg{page: page, data: d, doc: jsonview.Build(raw, id, jsonview.Limits{})}
 	}
 }
 
-// interimJSON: INTERIM until tui/jsonview lands.
-func interimJSON(muted func(...string) string, raw []byte) items {
-	if len(raw) == 0 {
-		return lines{muted("The raw response is not available.")}
-	}
-	var buf bytes.Buffer
-	if json.Indent(&buf, raw, "", "  ") != nil {
-		return lines(strings.Split(sanitize.Block(string(raw)), "\n"))
-	}
-	out := strings.Split(buf.String(), "\n")
-	for i, l := range out {
-		out[i] = sanitize.Line(l)
-	}
-	return lines(out)
+// jsonItems draws the built document's lines in the JSON colours.
+type jsonItems struct {
+	doc     *jsonview.Doc
+	palette jsonview.Palette
 }
 
-func jsonTab(c *common.Context, doc items, width int) tabContent {
-	if doc == nil {
+func (j jsonItems) Len() int { return j.doc.Len() }
+
+func (j jsonItems) Render(i, width int, _ bool) []string { return j.doc.Render(i, width, j.palette) }
+
+func jsonTab(c *common.Context, doc *jsonview.Doc, width int) tabContent {
+	switch {
+	case doc == nil:
 		return tabContent{body: wrapped(c.Styles.Muted, "Formatting the response…", width)}
+	case doc.Len() == 0:
+		return tabContent{body: wrapped(c.Styles.Muted, "The raw response is not available.", width)}
 	}
-	return tabContent{body: doc}
+	return tabContent{body: jsonItems{doc: doc, palette: jsonview.NewPalette(c.Styles)}}
 }

@@ -123,7 +123,7 @@ func newPartyItems(c *common.Context, parties []party, state partState, width in
 
 func (p partyItems) Len() int { return len(p.parties) }
 
-func (p partyItems) Render(i, width int) []string {
+func (p partyItems) Render(i, width int, _ bool) []string {
 	var out []string
 	if i > 0 {
 		out = append(out, "")
