@@ -122,6 +122,11 @@ func (q LeadQuery) HasFilters() bool {
 	return q.Text != "" || len(q.Tags) > 0 || q.hasServerFilters()
 }
 
+// SendsFilters reports whether q sends filter[...] conditions: the ones an
+// account without the API filter feature ignores, so only then does a
+// caller need to know Account.IsAPIFilterEnabled.
+func (q LeadQuery) SendsFilters() bool { return q.hasServerFilters() }
+
 // hasServerFilters: the conditions sent as filter[...], which an account
 // without the API filter feature ignores.
 func (q LeadQuery) hasServerFilters() bool {

@@ -149,6 +149,9 @@ func TestLeadQueryFiltersOnTheClient(t *testing.T) {
 		!(api.LeadQuery{ClosedAt: api.TimeRange{From: time.Unix(1, 0)}}).HasFilters() {
 		t.Error("text, tags and ranges are filters")
 	}
+	if !q.SendsFilters() || (api.LeadQuery{Text: "x", Tags: []string{"y"}}).SendsFilters() {
+		t.Error("SendsFilters")
+	}
 	on := q.LocalFilter(true)
 	if on.Text != "" || on.PipelineIDs != nil || len(on.Tags) != 1 {
 		t.Errorf("with filters applied only tags stay local: %+v", on)
