@@ -18,9 +18,9 @@ type accountNeeds struct{ account, pipelines, users bool }
 
 func needsOf(v views.View, printsNames bool) accountNeeds {
 	responsible := strings.ToLower(strings.TrimSpace(v.Responsible))
-	byName := responsible != "" && responsible != "me" && responsible != "anyone" && responsible != "any" && responsible != "all" &&
-		strings.Trim(responsible, "#0123456789") != ""
-	filters := strings.TrimSpace(v.Pipeline) != "" || strings.TrimSpace(v.Stage) != "" || (responsible != "" && responsible != "anyone") ||
+	anyone := responsible == "" || responsible == "anyone" || responsible == "any" || responsible == "all"
+	byName := !anyone && responsible != "me" && strings.Trim(responsible, "#0123456789") != ""
+	filters := strings.TrimSpace(v.Pipeline) != "" || strings.TrimSpace(v.Stage) != "" || !anyone ||
 		v.State != views.AnyState || v.UpdatedToday || v.TaskOverdue
 	return accountNeeds{
 		account:   printsNames || filters,

@@ -6,9 +6,12 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -329,5 +332,78 @@ func TestListBinary(t *testing.T) {
 	res = runBinary(t, sandboxEnv(srv), "", "list", "--limit", "3")
 	if res.code != 0 || strings.Count(res.stdout, "\n") != 3 || strings.Count(res.stdout, "\t") != 21 {
 		t.Errorf("piped: exit %d, %q", res.code, res.stdout)
+	}
+}
+
+// hostileKommo answers every lead list with page(n) and the account with filters off.
+func hostileKommo(t *testing.T, page func(n int) string) (*httptest.Server, func() int) {
+	t.Helper()
+	var mu sync.Mutex
+	requests := 0
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		requests++
+		mu.Unlock()
+		w.Header().Set("Content-Type", "application/hal+json")
+		switch r.URL.Path {
+		case "/api/v4/account":
+			io.WriteString(w, `{"id":1,"current_user_id":5,"currency":"USD","is_api_filter_enabled":false}`)
+		case "/api/v4/leads/pipelines":
+			io.WriteString(w, `{"_embedded":{"pipelines":[{"id":1,"name":"Sales","_embedded":{"statuses":[{"id":10,"name":"New","pipeline_id":1},{"id":142,"name":"Won","pipeline_id":1},{"id":143,"name":"Lost","pipeline_id":1}]}},{"id":2,"name":"Other","_embedded":{"statuses":[{"id":20,"name":"New","pipeline_id":2}]}}]}}`)
+		default:
+			n, _ := strconv.Atoi(r.URL.Query().Get("page"))
+			io.WriteString(w, page(n))
+		}
+	}))
+	t.Cleanup(srv.Close)
+	return srv, func() int {
+		mu.Lock()
+		defer mu.Unlock()
+		return requests
+	}
+}
+
+func leadsPage(first, count int, pipeline int) string {
+	var leads []string
+	for i := range count {
+		leads = append(leads, fmt.Sprintf(`{"id":%d,"name":"lead %d","pipeline_id":%d,"status_id":20,"updated_at":1000}`, first+i, first+i, pipeline))
+	}
+	return `{"_links":{"next":{"href":"/api/v4/leads?page=999"}},"_embedded":{"leads":[` + strings.Join(leads, ",") + `]}}`
+}
+
+func runAgainst(t *testing.T, base string, args ...string) runResult {
+	t.Helper()
+	var stdout, stderr lockedBuffer
+	env := map[string]string{"KOMMO_BASE_URL": base, "KOMMO_TOKEN": "t", "HOME": t.TempDir()}
+	e := &cli.Env{Args: args, Getenv: func(k string) string { return env[k] }, Stdin: strings.NewReader(""), Stdout: &stdout, Stderr: &stderr}
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	code := cli.Main(ctx, e)
+	return runResult{stdout: stdout.String(), stderr: stderr.String(), code: code}
+}
+
+// A server that sends the same page whatever page is asked ends the list
+// after the page that brought nothing new.
+func TestListStopsOnARepeatedPage(t *testing.T) {
+	srv, requests := hostileKommo(t, func(int) string { return leadsPage(1, 3, 2) })
+	res := runAgainst(t, srv.URL, "list", "--json", "--limit", "100")
+	if res.code != 0 || len(ndjsonLeads(t, res.stdout)) != 3 || requests() != 2 {
+		t.Errorf("exit %d, %d leads, %d requests, stderr %q", res.code, len(ndjsonLeads(t, res.stdout)), requests(), res.stderr)
+	}
+}
+
+// A server that ignores the filter and pages forever, none of it matching:
+// the list reads a bounded number of pages and says why it stopped.
+func TestListGivesUpOnEndlessUnfilteredPages(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads 40 pages at Kommo's 7 requests per second")
+	}
+	srv, requests := hostileKommo(t, func(n int) string { return leadsPage(n*1000, 250, 2) })
+	res := runAgainst(t, srv.URL, "list", "--json", "--pipeline", "Sales", "--limit", "10")
+	leadRequests := requests() - 2 // the account and the pipelines
+	if res.code != 0 || res.stdout != "" || leadRequests != 40 ||
+		!strings.Contains(res.stderr, "ignores Kommo's API filters") || !strings.Contains(res.stderr, "stopped after reading 10000 leads") ||
+		!strings.Contains(res.stderr, "no leads match") {
+		t.Errorf("exit %d, %d lead requests, stdout %q, stderr %q", res.code, leadRequests, res.stdout, res.stderr)
 	}
 }
