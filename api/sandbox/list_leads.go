@@ -12,7 +12,7 @@ import (
 
 // leadFilter is a parsed GET /api/v4/leads: Kommo's query, filters and order.
 type leadFilter struct {
-	query       string
+	query       string // lower-cased
 	ids         map[int64]bool
 	pipelines   map[int64]bool
 	responsible map[int64]bool
@@ -39,7 +39,7 @@ var (
 // not implement is refused (400) rather than ignored, so no test passes by
 // accident.
 func parseLeadFilter(q url.Values, filtersOff bool) (leadFilter, *response) {
-	f := leadFilter{query: strings.TrimSpace(q.Get("query"))}
+	f := leadFilter{query: strings.ToLower(strings.TrimSpace(q.Get("query")))}
 	pairs := map[string]*[2]int64{}
 	for key, values := range q {
 		var bad *response
@@ -170,7 +170,7 @@ func (f *leadFilter) matches(l *lead, text string) bool {
 		f.pipelines != nil && !f.pipelines[l.PipelineID],
 		f.responsible != nil && !f.responsible[l.ResponsibleUserID],
 		f.statuses != nil && !f.statuses[[2]int64{l.PipelineID, l.StatusID}],
-		f.query != "" && !strings.Contains(text, strings.ToLower(f.query)):
+		f.query != "" && !strings.Contains(text, f.query):
 		return false
 	}
 	for _, r := range f.ranges {

@@ -81,7 +81,7 @@ func (s *Server) companyJSON(c company, base string, w recordWith) any {
 func (s *Server) listContacts(r *http.Request, base string) response {
 	q := r.URL.Query()
 	contacts := s.data.contacts
-	if text := strings.TrimSpace(q.Get("query")); text != "" {
+	if text := strings.ToLower(strings.TrimSpace(q.Get("query"))); text != "" {
 		contacts = nil
 		for _, c := range s.data.contacts {
 			if s.data.idx.contactMatches(c.ID, text) {
@@ -94,8 +94,10 @@ func (s *Server) listContacts(r *http.Request, base string) response {
 	return listPage(r, base, "contacts", contacts, func(c contact) int64 { return c.ID }, render)
 }
 
+// contactMatches: text (lower-cased) is in the contact's names or field
+// values, or, when it is a phone number, in one of its phones' digits.
 func (x *indexes) contactMatches(id int64, text string) bool {
-	if strings.Contains(x.contactText[id], strings.ToLower(text)) {
+	if strings.Contains(x.contactText[id], text) {
 		return true
 	}
 	digits := onlyDigits(text)
