@@ -1,19 +1,64 @@
 package api
 
-// Contact is a contact from GET /api/v4/contacts.
+// Contact is a contact from GET /api/v4/contacts or /api/v4/contacts/{id}.
 type Contact struct {
-	ID           int64         `json:"id"`
-	Name         string        `json:"name"`
-	FirstName    string        `json:"first_name"`
-	LastName     string        `json:"last_name"`
-	CustomFields []CustomField `json:"custom_fields_values"`
+	ID                int64           `json:"id"`
+	Name              string          `json:"name"`
+	FirstName         string          `json:"first_name"`
+	LastName          string          `json:"last_name"`
+	ResponsibleUserID int64           `json:"responsible_user_id"`
+	GroupID           int64           `json:"group_id"`
+	CreatedBy         int64           `json:"created_by"`
+	UpdatedBy         int64           `json:"updated_by"`
+	CreatedAt         int64           `json:"created_at"`
+	UpdatedAt         int64           `json:"updated_at"`
+	ClosestTaskAt     *int64          `json:"closest_task_at"`
+	IsDeleted         bool            `json:"is_deleted"`
+	CustomFields      []CustomField   `json:"custom_fields_values"`
+	Embedded          ContactEmbedded `json:"_embedded"`
+
+	// Raw is the body exactly as Kommo sent it (GetContact only), for --json.
+	Raw []byte `json:"-"`
 }
 
-// Company is a company from GET /api/v4/companies.
+// ContactEmbedded is a contact's _embedded: tags always, companies when
+// linked, leads only with=leads (IDs; the leads need LeadsByID).
+type ContactEmbedded struct {
+	Tags      []Tag        `json:"tags"`
+	Companies []CompanyRef `json:"companies"`
+	Leads     []LeadRef    `json:"leads"`
+}
+
+// Company is a company from GET /api/v4/companies or /api/v4/companies/{id}.
 type Company struct {
-	ID           int64         `json:"id"`
-	Name         string        `json:"name"`
-	CustomFields []CustomField `json:"custom_fields_values"`
+	ID                int64           `json:"id"`
+	Name              string          `json:"name"`
+	ResponsibleUserID int64           `json:"responsible_user_id"`
+	GroupID           int64           `json:"group_id"`
+	CreatedBy         int64           `json:"created_by"`
+	UpdatedBy         int64           `json:"updated_by"`
+	CreatedAt         int64           `json:"created_at"`
+	UpdatedAt         int64           `json:"updated_at"`
+	ClosestTaskAt     *int64          `json:"closest_task_at"`
+	IsDeleted         bool            `json:"is_deleted"`
+	CustomFields      []CustomField   `json:"custom_fields_values"`
+	Embedded          CompanyEmbedded `json:"_embedded"`
+
+	// Raw is the body exactly as Kommo sent it (GetCompany only), for --json.
+	Raw []byte `json:"-"`
+}
+
+// CompanyEmbedded is a company's _embedded: tags always, leads and contacts
+// with=leads,contacts (IDs only).
+type CompanyEmbedded struct {
+	Tags     []Tag        `json:"tags"`
+	Leads    []LeadRef    `json:"leads"`
+	Contacts []ContactRef `json:"contacts"`
+}
+
+// LeadRef is a linked lead: only the ID.
+type LeadRef struct {
+	ID int64 `json:"id"`
 }
 
 // CatalogElement is a list element from GET /api/v4/catalogs/{id}/elements.

@@ -50,7 +50,10 @@ type Overrides struct {
 	PKCE        *bool
 }
 
-// fileConfig is config.json in the store's directory.
+// fileConfig is config.json in the store's directory. Auth only reads it
+// (login stores credentials in their own file) and rejects unknown keys to
+// catch typos; keys the rest of leadscope keeps there are listed here so
+// that auth accepts them without reading them.
 type fileConfig struct {
 	Account      string `json:"account,omitempty"`
 	ClientID     string `json:"client_id,omitempty"`
@@ -58,6 +61,9 @@ type fileConfig struct {
 	RedirectURI  string `json:"redirect_uri,omitempty"`
 	AuthURL      string `json:"auth_url,omitempty"`
 	PKCE         *bool  `json:"pkce,omitempty"`
+
+	// Views are the lead browser's named list views (tui/views reads them).
+	Views json.RawMessage `json:"views,omitempty"`
 }
 
 // ConfigPath is the config file in dir.
@@ -100,7 +106,7 @@ func readConfig(path string) (fileConfig, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&c); err != nil {
-		return c, fmt.Errorf("%s is not valid: %s (expected JSON with account, client_id, client_secret, redirect_uri, auth_url, pkce)", path, configProblem(err))
+		return c, fmt.Errorf("%s is not valid: %s (expected JSON with account, client_id, client_secret, redirect_uri, auth_url, pkce, views)", path, configProblem(err))
 	}
 	if c.ClientSecret != "" {
 		info, err := os.Stat(path)

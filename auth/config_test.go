@@ -1,6 +1,7 @@
 package auth_test
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -98,5 +99,31 @@ func TestBadConfigIsReportedWithoutItsContent(t *testing.T) {
 		if !strings.Contains(err.Error(), filepath.Join(dir, "config.json")) {
 			t.Errorf("error %q does not name the file", err)
 		}
+	}
+}
+
+// config.json also holds the lead browser's views: auth accepts the key,
+// still refuses typos, and never rewrites the file.
+func TestConfigKeepsTheViewsOfTheLeadBrowser(t *testing.T) {
+	dir := t.TempDir()
+	content := `{"client_id":"id","views":[{"name":"Hot","query":"acme","open":true}],"pkce":true}`
+	writeConfig(t, dir, content, 0o600)
+	s, err := auth.LoadSettings(dir, func(string) string { return "" }, auth.Overrides{})
+	if err != nil || s.ClientID != "id" || !s.PKCE {
+		t.Fatalf("settings %+v, %v", s, err)
+	}
+	store := auth.NewStore(dir)
+	if err := store.Save(context.Background(), &auth.Credentials{Kind: auth.KindLongLived, Account: "https://acme.kommo.com", AccessToken: "t"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.Delete(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := os.ReadFile(auth.ConfigPath(dir)); err != nil || string(got) != content {
+		t.Errorf("config.json changed: %q %v", got, err)
+	}
+	writeConfig(t, dir, `{"client_id":"id","view":[]}`, 0o600)
+	if _, err := auth.LoadSettings(dir, func(string) string { return "" }, auth.Overrides{}); err == nil || !strings.Contains(err.Error(), `"view"`) {
+		t.Errorf("a typo next to views was accepted: %v", err)
 	}
 }

@@ -24,9 +24,26 @@
 //     /api/v4/catalogs, /api/v4/users: filter[id][]=1&filter[id][]=2 (or
 //     filter[id]=1,2), limit (default 50, over 250 is 422), page; _links.next
 //     only when another page follows; 204 with no body when nothing matches.
+//   - GET /api/v4/leads also takes Kommo's lead search and filters: query
+//     (case-insensitive, in the name and custom field values), filter[pipeline_id][],
+//     filter[responsible_user_id][], filter[statuses][i][pipeline_id|status_id]
+//     pairs, filter[created_at|updated_at|closed_at|closest_task_at][from|to]
+//     (unix; a lead without that time is in no range), order[updated_at|created_at|id]=asc|desc
+//     (default: ID order), and `with` as for one lead. Other filters and orders
+//     are refused with 400 rather than ignored. Pages are assembled from cached
+//     lead bodies. Faults.FiltersDisabled makes it ignore every filter[...] as
+//     accounts without the API filter feature do (query and order still apply).
+//   - GET /api/v4/contacts: query matches names and field values
+//     case-insensitively, and phones by their digits whatever the
+//     punctuation; with=leads adds _embedded.leads[]{id}. Companies take
+//     with=leads,contacts likewise.
+//   - GET /api/v4/contacts/{id}, /api/v4/companies/{id} (same `with`),
+//     /api/v4/catalogs/{id}/elements/{element_id}: one record; a missing one
+//     answers 204 (404 with Faults.MissingLead404), an unknown catalog 404.
 //   - GET /api/v4/leads/pipelines: pipelines with _embedded.statuses (142 won and
 //     143 lost in each, hex colours).
-//   - GET /api/v4/account: name, subdomain, current_user_id, currency "USD", currency_symbol "$".
+//   - GET /api/v4/account: name, subdomain, current_user_id, currency "USD", currency_symbol "$";
+//     with=is_api_filter_enabled adds is_api_filter_enabled (false under Faults.FiltersDisabled).
 //
 // Every answer carries X-Request-Id. Errors are application/problem+json
 // {"title","type","status","detail"}. /api/ requests need
@@ -54,8 +71,9 @@
 // sent), FaultCutJSON (half the JSON with a matching length),
 // FaultWrongContentType (text/plain), FaultHugeBody (HugeBytes, default 50 MiB,
 // streamed), FaultStall (hangs until the client or the server gives up),
-// FaultDropConnection (closes the connection unanswered). MissingLead404 and
-// UsersForbidden (403 on /users, as for a non-admin user) are modes that apply
+// FaultDropConnection (closes the connection unanswered). MissingLead404 (also
+// for contacts, companies and catalog elements), UsersForbidden (403 on
+// /users, as for a non-admin user) and FiltersDisabled are modes that apply
 // to every request. Injected answers replace the whole answer, before the
 // token is checked; the body faults damage the real answer. The unknown custom field type is part of the data
 // (LeadAllFieldTypes, UnknownFieldType), not a fault.
@@ -93,4 +111,19 @@
 // LeadLost, LeadLostArray, LeadWon, LeadEscapes, LeadHuge, LeadUnknownUser,
 // LeadPartners) and LeadMissing never exists. Names tests can assert on are
 // constants too (LeadBasicStageName, LeadBasicContactName, LeadBasicProductName ...).
+// Those hand-made leads are dated around 2024-05-01.
+//
+// Besides them, BulkLeads generated leads (BulkLeadIDs) spread over three
+// pipelines (Sales, Partnerships, Renewals), five responsible users, every
+// stage, won and lost, with prices, tags, contacts and companies, named in
+// many scripts (Latin, Cyrillic, Greek, CJK, Hangul, Arabic, Hebrew,
+// Devanagari, Thai, an emoji). Their times count back from the server's
+// start (Options.Now if set), to the minute: some were updated in the last
+// minutes, some tasks are overdue, others due. The data is the same for
+// every server started in the same minute (and with the same Options.Now).
+// Constants name what tests assert on: ContactManyLeads (50 leads across
+// pipelines), CompanyManyLeads (leads and contacts), SearchPhone and
+// SearchEmail (contacts search can find; SearchPhoneLeads when merged with
+// the lead search), ContactMissing, CompanyMissing. Catalog elements carry
+// SKU, price, unit, stock and description fields.
 package sandbox

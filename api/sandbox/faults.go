@@ -87,6 +87,10 @@ type Faults struct {
 	// UsersForbidden answers /api/v4/users with 403 problem+json, as Kommo does
 	// for a sales (non-admin) user. It applies whatever Path says.
 	UsersForbidden bool
+	// FiltersDisabled plays an account without the API filter feature: GET
+	// /api/v4/leads ignores every filter[...] (query and order still apply)
+	// and the account says is_api_filter_enabled false. It applies whatever Path says.
+	FiltersDisabled bool
 }
 
 // matches takes the request path without its trailing slash.

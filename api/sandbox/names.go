@@ -61,8 +61,13 @@ const (
 	PipelineSalesName          = "Sales"
 	PipelinePartners     int64 = 7000002
 	PipelinePartnersName       = "Partnerships"
-	StatusWon            int64 = 142
-	StatusLost           int64 = 143
+	PipelineRenewals     int64 = 7000003
+	PipelineRenewalsName       = "Renewals"
+	// RenewalsStatusDue is a stage of PipelineRenewals only.
+	RenewalsStatusDue     int64 = 7000032
+	RenewalsStatusDueName       = "Renewal due"
+	StatusWon             int64 = 142
+	StatusLost            int64 = 143
 
 	CatalogProducts     int64 = 5000001
 	CatalogProductsName       = "Products"
@@ -106,6 +111,47 @@ const (
 
 	// UnknownFieldType is a field type Kommo has not invented yet.
 	UnknownFieldType = "holographic_projection"
+)
+
+// The generated bulk data (seed_bulk.go): BulkLeads leads across the three
+// pipelines, updated up to minutes before the server started, with
+// contacts and companies; what tests can assert on.
+const (
+	BulkLeads = 2000
+
+	// ContactManyLeads has exactly ContactManyLeadsCount leads, across pipelines.
+	ContactManyLeads      int64 = 21000001
+	ContactManyLeadsName        = "Марина Соколова"
+	ContactManyLeadsCount       = 50
+
+	// SearchPhone is the phone of SearchPhoneContact only (digits compare:
+	// "442079460958" finds it too), who has SearchPhoneContactLeads leads.
+	// Kommo's lead search finds two leads whose "Callback number" field
+	// holds it, one of them not the contact's: searching leads by it, lead
+	// search and contact search merged, finds SearchPhoneLeads.
+	SearchPhone                   = "+44 20 7946 0958"
+	SearchPhoneContact      int64 = 21000002
+	SearchPhoneContactName        = "Oliver Bennett"
+	SearchPhoneContactLeads       = 20
+	SearchPhoneLeads              = 21
+
+	// SearchEmail is the e-mail of SearchEmailContact only, who has
+	// SearchEmailLeads leads; no lead's own fields hold it.
+	SearchEmail                  = "olga.petrova@severny-veter.example"
+	SearchEmailContact     int64 = 21000003
+	SearchEmailContactName       = "Ольга Петрова"
+	SearchEmailLeads             = 20
+
+	// CompanyManyLeads has CompanyManyLeadsCount leads and CompanyManyLeadsContacts contacts.
+	CompanyManyLeads         int64 = 41000001
+	CompanyManyLeadsName           = "Northwind Traders"
+	CompanyManyLeadsCount          = 10
+	CompanyManyLeadsContacts       = 9
+
+	// ContactMissing and CompanyMissing never exist: GET answers 204, or
+	// 404 with Faults.MissingLead404.
+	ContactMissing int64 = 29999999
+	CompanyMissing int64 = 49999999
 )
 
 // Endpoint names for Requests.

@@ -1,7 +1,6 @@
 package sandbox
 
 import (
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -19,7 +18,7 @@ func endpointOf(path string) string {
 		return EndpointContacts
 	case path == "/api/v4/companies" || strings.HasPrefix(path, "/api/v4/companies/"):
 		return EndpointCompanies
-	case strings.HasPrefix(path, "/api/v4/catalogs/") && strings.HasSuffix(path, "/elements"):
+	case strings.HasPrefix(path, "/api/v4/catalogs/") && (strings.HasSuffix(path, "/elements") || strings.Contains(path, "/elements/")):
 		return EndpointCatalogElements
 	case path == "/api/v4/catalogs" || strings.HasPrefix(path, "/api/v4/catalogs/"):
 		return EndpointCatalogs
@@ -51,20 +50,25 @@ func (s *Server) serveAPI(r *http.Request, path, endpoint string, faults Faults)
 	switch endpoint {
 	case EndpointLeads:
 		if path == "/api/v4/leads" {
-			return s.listLeads(r, base)
+			return s.listLeads(r, base, faults)
 		}
 		return s.getLead(r, path, base, faults.MissingLead404)
 	case EndpointContacts:
 		if path != "/api/v4/contacts" {
-			break
+			return s.getContact(r, path, base, faults.MissingLead404)
 		}
-		return listPage(r, base, "contacts", d.contacts, func(c contact) int64 { return c.ID }, contact.json)
+		return s.listContacts(r, base)
 	case EndpointCompanies:
 		if path != "/api/v4/companies" {
-			break
+			return s.getCompany(r, path, base, faults.MissingLead404)
 		}
-		return listPage(r, base, "companies", d.companies, func(c company) int64 { return c.ID }, company.json)
+		w := parseRecordWith(r.URL.Query()["with"])
+		return listPage(r, base, "companies", d.companies, func(c company) int64 { return c.ID },
+			func(c company, base string) any { return s.companyJSON(c, base, w) })
 	case EndpointCatalogElements:
+		if strings.Contains(path, "/elements/") {
+			return s.getCatalogElement(path, base, faults.MissingLead404)
+		}
 		return s.catalogElements(r, path, base)
 	case EndpointCatalogs:
 		if path != "/api/v4/catalogs" {
@@ -82,7 +86,7 @@ func (s *Server) serveAPI(r *http.Request, path, endpoint string, faults Faults)
 		}
 		return listPage(r, base, "users", d.users, func(u user) int64 { return u.ID }, user.json)
 	case EndpointAccount:
-		return hal(d.account.json(base))
+		return hal(accountJSON(d.account, base, r, faults))
 	}
 	return problemResponse(http.StatusNotFound, "no such API method: "+path)
 }
@@ -112,13 +116,6 @@ func (s *Server) getLead(r *http.Request, path, base string, missing404 bool) re
 	body := l.render(base, key.with)
 	s.leadBodies.Store(key, body)
 	return response{status: http.StatusOK, contentType: contentHAL, body: body}
-}
-
-// listLeads is GET /api/v4/leads: every lead in ID order, paged, with the same `with` as a single lead.
-func (s *Server) listLeads(r *http.Request, base string) response {
-	with := parseWith(r.URL.Query()["with"])
-	render := func(l *lead, base string) any { return json.RawMessage(l.render(base, with)) }
-	return listPage(r, base, "leads", s.data.leadsByID, func(l *lead) int64 { return l.ID }, render)
 }
 
 func (s *Server) catalogElements(r *http.Request, path, base string) response {

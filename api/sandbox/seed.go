@@ -3,6 +3,7 @@ package sandbox
 import (
 	"sort"
 	"sync"
+	"time"
 )
 
 // seedEpoch anchors every seeded timestamp (2024-05-01 00:00:00 UTC), so the
@@ -11,8 +12,11 @@ const seedEpoch int64 = 1714521600
 
 func ptr[T any](v T) *T { return &v }
 
-// seed builds the whole sandbox world. It is deterministic: no clock, no randomness.
-func seed() *dataset {
+// seed builds the whole sandbox world. It is deterministic: no clock, no
+// randomness. The hand-made leads are anchored at seedEpoch; the bulk ones
+// (seed_bulk.go) at anchor, the server's "now", so that a list sorted by
+// update time starts today and some tasks are overdue whenever it runs.
+func seed(anchor int64) *dataset {
 	d := &dataset{leads: map[int64]*lead{}, elements: map[int64][]catalogElement{}}
 	d.account = seedAccount()
 	d.users = seedUsers()
@@ -27,12 +31,14 @@ func seed() *dataset {
 	for _, l := range seedFillerLeads() {
 		d.addLead(l)
 	}
+	seedBulk(d, anchor)
 	for _, id := range d.leadIDs {
 		d.leadsByID = append(d.leadsByID, d.leads[id])
 	}
 	sort.Slice(d.leadsByID, func(i, j int) bool { return d.leadsByID[i].ID < d.leadsByID[j].ID })
 	sort.Slice(d.contacts, func(i, j int) bool { return d.contacts[i].ID < d.contacts[j].ID })
 	sort.Slice(d.companies, func(i, j int) bool { return d.companies[i].ID < d.companies[j].ID })
+	d.index()
 	return d
 }
 
@@ -41,9 +47,10 @@ func (d *dataset) addLead(l *lead) {
 	d.leadIDs = append(d.leadIDs, l.ID)
 }
 
-// LeadIDs returns the IDs of every seeded lead, notable ones first.
+// LeadIDs returns the IDs of every seeded lead: notable ones first, then
+// the filler, then the BulkLeads generated ones (BulkLeadIDs).
 func LeadIDs() []int64 {
-	return append([]int64(nil), sharedSeed().leadIDs...)
+	return append([]int64(nil), seedAt(seedEpoch).leadIDs...)
 }
 
 func seedAccount() account {
@@ -98,9 +105,16 @@ func seedPipelines() []pipeline {
 		{ID: 7000023, Name: "Contract review", Sort: 30, IsEditable: true, PipelineID: PipelinePartners, Color: "#fffd7f"},
 		{ID: 7000024, Name: "Pilot running", Sort: 40, IsEditable: true, PipelineID: PipelinePartners, Color: "#ffdc7f"},
 	}
+	renewals := []status{
+		{ID: 7000031, Name: "Incoming leads", Sort: 10, PipelineID: PipelineRenewals, Color: "#c1c1c1", Type: 1},
+		{ID: RenewalsStatusDue, Name: RenewalsStatusDueName, Sort: 20, IsEditable: true, PipelineID: PipelineRenewals, Color: "#ffc8c8"},
+		{ID: 7000033, Name: "Quote sent", Sort: 30, IsEditable: true, PipelineID: PipelineRenewals, Color: "#d6eaff"},
+		{ID: 7000034, Name: "Awaiting signature", Sort: 40, IsEditable: true, PipelineID: PipelineRenewals, Color: "#deff81"},
+	}
 	ps := []pipeline{
 		{ID: PipelineSales, Name: PipelineSalesName, Sort: 1, IsMain: true, IsUnsortedOn: true, Statuses: append(sales, closing(PipelineSales)...)},
 		{ID: PipelinePartners, Name: PipelinePartnersName, Sort: 2, Statuses: append(partners, closing(PipelinePartners)...)},
+		{ID: PipelineRenewals, Name: PipelineRenewalsName, Sort: 3, Statuses: append(renewals, closing(PipelineRenewals)...)},
 	}
 	for i := range ps {
 		for j := range ps[i].Statuses {
@@ -112,11 +126,47 @@ func seedPipelines() []pipeline {
 
 // openStages lists each pipeline's stages a lead can sit in before closing.
 func openStages(pipelineID int64) []int64 {
-	if pipelineID == PipelinePartners {
+	switch pipelineID {
+	case PipelinePartners:
 		return []int64{7000021, 7000022, 7000023, 7000024}
+	case PipelineRenewals:
+		return []int64{7000031, RenewalsStatusDue, 7000033, 7000034}
 	}
 	return []int64{7000011, 7000012, LeadBasicStatus, 7000014}
 }
 
-// sharedSeed is built once: the data is never modified, so servers share it.
-var sharedSeed = sync.OnceValue(seed)
+// Seeds are built once per anchor and shared: the data is never modified.
+// Servers started within the same minute share one; a few are kept.
+var seeds struct {
+	sync.Mutex
+	byAnchor map[int64]*dataset
+	order    []int64
+}
+
+const keptSeeds = 4
+
+// seedAt returns the shared dataset anchored at anchor (unix seconds).
+func seedAt(anchor int64) *dataset {
+	seeds.Lock()
+	defer seeds.Unlock()
+	if d, ok := seeds.byAnchor[anchor]; ok {
+		return d
+	}
+	if seeds.byAnchor == nil {
+		seeds.byAnchor = map[int64]*dataset{}
+	}
+	if len(seeds.order) >= keptSeeds {
+		delete(seeds.byAnchor, seeds.order[0])
+		seeds.order = seeds.order[1:]
+	}
+	d := seed(anchor)
+	seeds.byAnchor[anchor] = d
+	seeds.order = append(seeds.order, anchor)
+	return d
+}
+
+// anchorOf is the bulk data's "now" for a server started at now: the
+// minute, so servers started together share their data.
+func anchorOf(now time.Time) int64 {
+	return now.Truncate(time.Minute).Unix()
+}

@@ -20,7 +20,20 @@ const (
 	fieldSKU         int64 = 700001
 	fieldPrice       int64 = 700002
 	fieldDescription int64 = 700003
+	fieldUnit        int64 = 700004
+	fieldStock       int64 = 700005
 )
+
+// Units a catalog element is sold in (a select field), with their enum IDs.
+var units = []struct {
+	name string
+	enum int64
+}{{"pcs", 7100001}, {"set", 7100002}, {"m", 7100003}, {"hour", 7100004}, {"day", 7100005}}
+
+func unitField(i int) customField {
+	u := units[i%len(units)]
+	return customField{FieldID: fieldUnit, FieldName: "Unit", FieldCode: ptr("UNIT"), FieldType: "select", Values: []map[string]any{enumVal(u.name, u.enum)}}
+}
 
 var (
 	productMaterials = []string{"Oak", "Walnut", "Steel", "Bamboo", "Glass", "Maple", "Carbon", "Linen", "Cedar", "Marble", "Copper", "Ash", "Birch"}
@@ -47,13 +60,16 @@ func seedCatalogElements(d *dataset) {
 			fields = append(fields, customField{FieldID: fieldDescription, FieldName: "Description", FieldCode: ptr("DESCRIPTION"),
 				FieldType: "textarea", Values: vals("Solid build.\nShips flat-packed.")})
 		}
+		fields = append(fields, unitField(i%3),
+			customField{FieldID: fieldStock, FieldName: "In stock", FieldType: "numeric", Values: vals(float64((i * 53) % 400))})
 		d.elements[CatalogProducts] = append(d.elements[CatalogProducts], catalogElement{
 			ID: LeadBasicProduct + int64(i), Name: name, CatalogID: CatalogProducts, CreatedAt: seedEpoch - int64(i)*600, CustomFields: fields})
 	}
 	for i, name := range serviceNames {
 		d.elements[CatalogServices] = append(d.elements[CatalogServices], catalogElement{
 			ID: LeadBasicService + int64(i), Name: name, CatalogID: CatalogServices, CreatedAt: seedEpoch - int64(i)*900,
-			CustomFields: []customField{{FieldID: fieldPrice, FieldName: "Price", FieldCode: ptr("PRICE"), FieldType: "price", Values: vals(float64(150 + 75*i))}}})
+			CustomFields: []customField{{FieldID: fieldPrice, FieldName: "Price", FieldCode: ptr("PRICE"), FieldType: "price", Values: vals(float64(150 + 75*i))},
+				unitField(3 + i%2)}})
 	}
 	for i, name := range warehouseNames {
 		d.elements[CatalogWarehouses] = append(d.elements[CatalogWarehouses], catalogElement{

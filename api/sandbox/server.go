@@ -45,7 +45,7 @@ func New(opts Options) *Server {
 	opts = opts.withDefaults()
 	s := &Server{
 		opts:      opts,
-		data:      sharedSeed(),
+		data:      seedAt(anchorOf(startTime(opts))),
 		counts:    counter{byEndpoint: map[string]int{}},
 		tokens:    newTokenStore(opts.ExtraTokens),
 		oauth:     newOAuthState(),
@@ -56,6 +56,14 @@ func New(opts Options) *Server {
 		s.rate = newSlidingWindow(opts.RateLimit, time.Second)
 	}
 	return s
+}
+
+// startTime is the server's clock at its start: the bulk data's "now".
+func startTime(opts Options) time.Time {
+	if opts.Now != nil {
+		return opts.Now()
+	}
+	return time.Now()
 }
 
 // Start runs a new server on opts.Addr (default 127.0.0.1:0), which must be a loopback address.

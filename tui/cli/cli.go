@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 )
 
 // Env is everything a command may touch of the outside world, so tests can
@@ -22,6 +23,15 @@ type Env struct {
 	Stderr     io.Writer
 	StdinIsTTY bool // a paste prompt or the TUI needs a terminal
 	OutIsTTY   bool
+	// Now is the clock for relative times and "today"; nil means time.Now.
+	Now func() time.Time
+}
+
+func (e *Env) now() time.Time {
+	if e.Now != nil {
+		return e.Now()
+	}
+	return time.Now()
 }
 
 // Exit codes scripts can rely on.
@@ -42,6 +52,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"get", "print one lead (--json for scripts)", runGet},
+		{"list", "list leads: search, views and filters (--json for scripts)", runList},
 		{"login", "log in to Kommo (OAuth in the browser, --paste, or --with-token)", runLogin},
 		{"logout", "remove the stored credentials", runLogout},
 		{"status", "show the account and token in use, never the token itself", runStatus},
@@ -84,6 +95,7 @@ Usage:
   leadscope [ID | lead URL]        open the lead browser
   leadscope --demo                 open it on a built-in sandbox account
   leadscope get ID [--json]        print one lead
+  leadscope list [QUERY] [--view NAME] [--json]   list and search leads
   leadscope login | logout | status
 
 Commands:

@@ -6,7 +6,8 @@
 //
 // and serves until SIGINT or SIGTERM. Flags: -addr (loopback only, default
 // 127.0.0.1:0), -latency (added to every request), -rate (requests per second
-// before 429, default 7; 0 or negative disables it, e.g. for repeated benchmarks).
+// before 429, default 7; 0 or negative disables it, e.g. for repeated benchmarks),
+// -filters-off (play an account without Kommo's API filter feature).
 package main
 
 import (
@@ -23,6 +24,7 @@ func main() {
 	addr := flag.String("addr", "127.0.0.1:0", "loopback address to listen on")
 	latency := flag.Duration("latency", 0, "latency added to every request, e.g. 100ms")
 	rate := flag.Int("rate", sandbox.DefaultRateLimit, "API requests allowed in any 1 s window before 429; 0 or negative disables the limit")
+	filtersOff := flag.Bool("filters-off", false, "ignore filter[...] on lead lists, as accounts without Kommo's API filter feature do")
 	flag.Parse()
 	if *rate == 0 {
 		*rate = -1
@@ -32,6 +34,9 @@ func main() {
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "kommo-sandbox:", err)
 		os.Exit(1)
+	}
+	if *filtersOff {
+		srv.SetFaults(sandbox.Faults{FiltersDisabled: true})
 	}
 	fmt.Printf("url=%s\ntoken=%s\n", srv.URL(), sandbox.Token)
 
