@@ -15,6 +15,7 @@ type dataset struct {
 	leads     map[int64]*lead
 	leadIDs   []int64 // in seeding order
 	leadsByID []*lead // sorted by ID, for the lead list
+	stories   *stories
 }
 
 type account struct {

@@ -24,6 +24,7 @@ func seed() *dataset {
 	for _, l := range seedNotableLeads() {
 		d.addLead(l)
 	}
+	d.addLead(stagesLead())
 	for _, l := range seedFillerLeads() {
 		d.addLead(l)
 	}
@@ -33,6 +34,7 @@ func seed() *dataset {
 	sort.Slice(d.leadsByID, func(i, j int) bool { return d.leadsByID[i].ID < d.leadsByID[j].ID })
 	sort.Slice(d.contacts, func(i, j int) bool { return d.contacts[i].ID < d.contacts[j].ID })
 	sort.Slice(d.companies, func(i, j int) bool { return d.companies[i].ID < d.companies[j].ID })
+	d.stories = seedStories(d)
 	return d
 }
 
