@@ -84,6 +84,7 @@ Usage:
   leadscope [ID | lead URL]        open the lead browser
   leadscope --demo                 open it on a built-in sandbox account
   leadscope get ID [--json]        print one lead
+  leadscope get ID --feed          with its stage history, tasks and feed
   leadscope login | logout | status
 
 Commands:

@@ -362,3 +362,20 @@ func (f *Formatter) unknownEvent(v eventValues, e *Entry) {
 		e.Lines = append(e.Lines, compact(v.after))
 	}
 }
+
+// eventFieldIDs lists the fields a field-change event names, in its type
+// key or in its values.
+func eventFieldIDs(ev api.Event) []int64 {
+	var ids []int64
+	if id, _ := fieldEventID(ev.Type); id > 0 {
+		ids = append(ids, id)
+	}
+	for _, raw := range [][]byte{ev.ValueBefore, ev.ValueAfter} {
+		for _, o := range all(asList(parseValue(raw)), "custom_field_value") {
+			if id, ok := o.int("field_id"); ok && id > 0 {
+				ids = append(ids, id)
+			}
+		}
+	}
+	return ids
+}

@@ -113,3 +113,30 @@ func TestPlainEntry(t *testing.T) {
 		t.Errorf("timeless %q", got)
 	}
 }
+
+func TestDirectoryNamesNameFieldsFromTheLead(t *testing.T) {
+	lead := &api.Lead{CustomFields: []api.CustomField{{FieldID: 5, FieldName: "Budget line"}}}
+	defs := api.NewFieldDefs([]api.FieldDef{{ID: 6, Name: "Region"}}, nil)
+	n := story.DirectoryNames{Lead: lead, Fields: defs}
+	for id, want := range map[int64]string{5: "Budget line", 6: "Region"} {
+		if got, ok := n.FieldName(id); !ok || got != want {
+			t.Errorf("field %d: %q %v", id, got, ok)
+		}
+	}
+	events := []api.Event{
+		eventAt(t, "a", 1, "custom_field_5_value_changed", `[]`),
+		eventAt(t, "b", 2, "custom_field_value_changed", `[{"custom_field_value":{"field_id":7}}]`),
+		eventAt(t, "c", 3, "custom_field_8_value_changed", `[{"custom_field_value":{"field_id":8}}]`),
+		eventAt(t, "d", 4, "entity_tag_added", `[{"custom_field_value":{"field_id":9}}]`),
+	}
+	if got := n.UnnamedFields(events); !slices.Equal(got, []int64{7, 8}) {
+		t.Errorf("unnamed %v", got)
+	}
+	var empty story.DirectoryNames
+	if _, ok := empty.FieldName(5); ok {
+		t.Error("empty names named a field")
+	}
+	if _, ok := empty.TaskTypeName(1); ok {
+		t.Error("empty names named a task type")
+	}
+}

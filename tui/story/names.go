@@ -34,6 +34,9 @@ type DirectoryNames struct {
 	Dir     *api.Directory // users, pipelines and stages, the account
 	Fields  *api.FieldDefs // the leads' custom field definitions
 	Related *api.Related   // the lead's contacts and companies
+	// Lead names the fields it has values for (custom_fields_values carry
+	// field_name), so most field changes need no definitions at all.
+	Lead *api.Lead
 }
 
 var _ Names = DirectoryNames{}
@@ -59,8 +62,41 @@ func (n DirectoryNames) Stage(pipelineID, statusID int64) (string, string, bool)
 	return s.Name, s.Color, true
 }
 
-// FieldName names a custom field from its definition.
-func (n DirectoryNames) FieldName(id int64) (string, bool) { return n.Fields.FieldName(id) }
+// FieldName names a custom field from its definition, else from the
+// lead's own values.
+func (n DirectoryNames) FieldName(id int64) (string, bool) {
+	if name, ok := n.Fields.FieldName(id); ok {
+		return name, true
+	}
+	if n.Lead != nil {
+		for _, f := range n.Lead.CustomFields {
+			if f.FieldID == id && f.FieldName != "" {
+				return f.FieldName, true
+			}
+		}
+	}
+	return "", false
+}
+
+// UnnamedFields lists the fields that field-change events mention and
+// neither the definitions nor the lead can name: when empty, loading the
+// definitions would add nothing.
+func (n DirectoryNames) UnnamedFields(events []api.Event) []int64 {
+	var out []int64
+	seen := map[int64]bool{}
+	for _, ev := range events {
+		if _, ok := fieldEventID(ev.Type); !ok {
+			continue
+		}
+		for _, id := range eventFieldIDs(ev) {
+			if _, named := n.FieldName(id); !named && !seen[id] {
+				seen[id] = true
+				out = append(out, id)
+			}
+		}
+	}
+	return out
+}
 
 // taskTypeNamer is what the account offers once it is loaded with
 // with=task_types; coding against it keeps this package independent of
