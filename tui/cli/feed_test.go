@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"go.uber.org/goleak"
+
 	"github.com/leadscope/leadscope/api/sandbox"
 )
 
@@ -269,4 +271,22 @@ func TestGetFeedWhenAPartFails(t *testing.T) {
 	}
 	res = runBinary(t, sandboxEnv(srv), "", "get", fmt.Sprint(sandbox.LeadBasic), "--feed", "--json")
 	assertOneLineFailure(t, res, 1, "--feed --json with events forbidden")
+}
+
+// In-process, so -race watches the concurrent loading of the story and
+// the leak check sees no goroutine left behind.
+func TestGetFeedInProcess(t *testing.T) {
+	ignore := goleak.IgnoreCurrent()
+	srv := startSandbox(t, sandbox.Options{})
+	env := map[string]string{"KOMMO_BASE_URL": srv.URL(), "KOMMO_TOKEN": sandbox.Token, "HOME": t.TempDir()}
+	text := runCLI(t, env, "", "get", fmt.Sprint(sandbox.LeadStages), "--feed", "--limit", "3")
+	if text.code != 0 || entryHeads(section(text.stdout, "Feed")) != 3 || !strings.Contains(text.stdout, "Stage history:") {
+		t.Errorf("exit %d:\n%s%s", text.code, text.stdout, text.stderr)
+	}
+	asJSON := runCLI(t, env, "", "get", fmt.Sprint(sandbox.LeadStages), "--feed", "--json")
+	if asJSON.code != 0 || !json.Valid([]byte(asJSON.stdout)) {
+		t.Errorf("exit %d: %.200s%s", asJSON.code, asJSON.stdout, asJSON.stderr)
+	}
+	srv.Close()
+	goleak.VerifyNone(t, ignore)
 }
