@@ -44,6 +44,25 @@
 //     143 lost in each, hex colours).
 //   - GET /api/v4/account: name, subdomain, current_user_id, currency "USD", currency_symbol "$";
 //     with=is_api_filter_enabled adds is_api_filter_enabled (false under Faults.FiltersDisabled).
+//   - GET /api/v4/leads/{id}/notes: _embedded.notes {id, entity_id, created_by, updated_by,
+//     created_at, updated_at, responsible_user_id, group_id, note_type, params}; filter[note_type][],
+//     order[id] or order[updated_at] (asc|desc, default ID order), limit ≤ 250 (422 above), page.
+//   - GET /api/v4/events?filter[entity]=lead&filter[entity_id][]=ID: _embedded.events {id (a
+//     string), type, entity_id, entity_type "lead", created_by, created_at, value_before[],
+//     value_after[]}; filter[type][]; at most 10 IDs, and IDs need filter[entity] (400 otherwise);
+//     limit ≤ 100 (EventsPageLimit, 422 above). Kommo does not document the order: newest first
+//     here, oldest first with Options.EventsOldestFirst.
+//   - GET /api/v4/tasks?filter[entity_type]=leads&filter[entity_id][]=ID: _embedded.tasks {id, text,
+//     task_type_id, responsible_user_id, entity_id, entity_type, is_completed, complete_till,
+//     duration, result ([] when empty, else {text})}; filter[is_completed]=0|1,
+//     filter[responsible_user_id][], order[complete_till|created_at|id], limit ≤ 250.
+//   - GET /api/v4/{leads|contacts|companies}/custom_fields and .../custom_fields/groups: the
+//     definitions of every field the seeded entities carry ({id, name, type, code, sort, group_id,
+//     enums (null without options)...}, _total_items) and the leads' groups ({id (a string), name, sort}).
+//
+// Story endpoints page like the lists (204 when empty, _links.next only when
+// another page follows) and count as EndpointNotes, EndpointEvents,
+// EndpointTasks and EndpointCustomFields.
 //
 // Every answer carries X-Request-Id. Errors are application/problem+json
 // {"title","type","status","detail"}. /api/ requests need
@@ -126,4 +145,15 @@
 // SearchEmail (contacts search can find; SearchPhoneLeads when merged with
 // the lead search), ContactMissing, CompanyMissing. Catalog elements carry
 // SKU, price, unit, stock and description fields.
+//
+// Every lead has a story consistent with its fields (its last stage change
+// ends in its stage, its soonest open task is its closest_task_at): created,
+// moved from its pipeline's first stage, one note. The notable stories:
+// LeadBasic carries every note type (NoteTypes, UnknownNoteType), every event
+// type (EventTypes, UnknownEventType) and open and done tasks; LeadStages moved
+// through five stages over eight weeks across two pipelines (LeadStagesHistory)
+// and has an overdue task; LeadHuge has HugeNotes notes, HugeEvents events
+// (some sharing a second) and HugeTasks tasks; LeadEscapes has terminal
+// escapes in notes, events and tasks; LeadNoStory has nothing at all. Seeded
+// times are anchored at SeedEpoch.
 package sandbox

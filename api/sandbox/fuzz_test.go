@@ -20,6 +20,10 @@ func FuzzServeHTTP(f *testing.F) {
 		{"POST", "/oauth", "", "consent=%zz&decision=allow"},
 		{"GET", "/oauth?client_id=" + DefaultClientID + "&code_challenge=a&code_challenge_method=S256", "", ""},
 		{"DELETE", "/api/v4/leads/-1", "bearer  ", "{"},
+		{"GET", "/api/v4/leads/10000010/notes?limit=250&page=2&order[updated_at]=sideways", "Bearer " + Token, ""},
+		{"GET", "/api/v4/events?filter[entity]=lead&filter[entity_id][]=10000010&filter[type][]=x&limit=101", "Bearer " + Token, ""},
+		{"GET", "/api/v4/tasks?filter[entity_type]=leads&filter[entity_id]=1,x&order[complete_till]=asc", "Bearer " + Token, ""},
+		{"GET", "/api/v4/contacts/custom_fields/groups?page=0", "Bearer " + Token, ""},
 	} {
 		f.Add(seed.method, seed.target, seed.auth, seed.body)
 	}

@@ -16,6 +16,7 @@ type dataset struct {
 	leadIDs   []int64 // in seeding order
 	leadsByID []*lead // sorted by ID, for the lead list
 	idx       indexes // built by index() once the data is complete
+	stories   *stories
 }
 
 type account struct {

@@ -56,6 +56,10 @@ type Options struct {
 	// OmitRetryAfterHeader makes rate-limit 429s carry retry_after only in the
 	// body: Kommo does not promise the header, so clients must cope with both.
 	OmitRetryAfterHeader bool
+
+	// EventsOldestFirst serves /api/v4/events oldest first instead of newest
+	// first: Kommo does not document the order, so clients must cope with both.
+	EventsOldestFirst bool
 }
 
 func (o Options) withDefaults() Options {

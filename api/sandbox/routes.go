@@ -9,6 +9,9 @@ import (
 
 // endpointOf names the endpoint a path belongs to, for Requests.
 func endpointOf(path string) string {
+	if endpoint, ok := storyEndpoint(path); ok {
+		return endpoint
+	}
 	switch {
 	case path == "/api/v4/leads/pipelines" || strings.HasPrefix(path, "/api/v4/leads/pipelines/"):
 		return EndpointPipelines
@@ -46,6 +49,9 @@ func (s *Server) serveAPI(r *http.Request, path, endpoint string, faults Faults)
 		return problemResponse(http.StatusForbidden, "Access denied: the current user is not an administrator")
 	}
 	base := s.base(r)
+	if resp, ok := s.serveStory(r, path, endpoint, base); ok {
+		return resp
+	}
 	d := s.data
 	switch endpoint {
 	case EndpointLeads:

@@ -28,6 +28,7 @@ func seed(anchor int64) *dataset {
 	for _, l := range seedNotableLeads() {
 		d.addLead(l)
 	}
+	d.addLead(stagesLead())
 	for _, l := range seedFillerLeads() {
 		d.addLead(l)
 	}
@@ -39,6 +40,7 @@ func seed(anchor int64) *dataset {
 	sort.Slice(d.contacts, func(i, j int) bool { return d.contacts[i].ID < d.contacts[j].ID })
 	sort.Slice(d.companies, func(i, j int) bool { return d.companies[i].ID < d.companies[j].ID })
 	d.index()
+	d.stories = seedStories(d)
 	return d
 }
 

@@ -96,6 +96,7 @@ Usage:
   leadscope --demo                 open it on a built-in sandbox account
   leadscope get ID [--json]        print one lead
   leadscope list [QUERY] [--view NAME] [--json]   list and search leads
+  leadscope get ID --feed          with its stage history, tasks and feed
   leadscope login | logout | status
 
 Commands:

@@ -11,8 +11,10 @@ import (
 )
 
 func runGet(ctx context.Context, e *Env, args []string) int {
-	fs := newFlags(e, "get", "leadscope get ID|URL [--json] [--account ACCOUNT]")
+	fs := newFlags(e, "get", "leadscope get ID|URL [--json] [--feed [--limit N]] [--account ACCOUNT]")
 	asJSON := fs.Bool("json", false, "print the lead exactly as Kommo returned it")
+	withFeed := fs.Bool("feed", false, "add the stage history, tasks and feed (with --json: the notes, events and tasks)")
+	limit := fs.Int("limit", defaultFeedLimit, "with --feed: how many feed entries to print, newest first")
 	account := fs.String("account", "", "the Kommo account (overrides KOMMO_BASE_URL)")
 	timeout := fs.Duration("timeout", api.DefaultTimeout, "give up on one request attempt after this long")
 	positional, err := fs.parseInterleaved(args)
@@ -24,6 +26,9 @@ func runGet(ctx context.Context, e *Env, args []string) int {
 	}
 	id, err := api.ParseLeadRef(positional[0])
 	if err != nil {
+		return fail(e, ExitUsage, "%v", err)
+	}
+	if err := checkFeedFlags(fs, *withFeed, *limit); err != nil {
 		return fail(e, ExitUsage, "%v", err)
 	}
 	conn, err := resolveConnection(e, *account)
@@ -42,10 +47,15 @@ func runGet(ctx context.Context, e *Env, args []string) int {
 	if err != nil {
 		return fail(e, exitCode(err), "%v", describe(err))
 	}
-	if *asJSON {
+	switch {
+	case *asJSON && *withFeed:
+		return writeFeedJSON(ctx, e, client, lead)
+	case *asJSON:
 		return writeJSON(e, lead.Raw)
+	case *withFeed:
+		return printLead(ctx, e, client, lead, *limit)
 	}
-	return printLead(ctx, e, client, lead)
+	return printLead(ctx, e, client, lead, 0)
 }
 
 func writeJSON(e *Env, raw []byte) int {
@@ -59,7 +69,14 @@ func writeJSON(e *Env, raw []byte) int {
 	return ExitOK
 }
 
-func printLead(ctx context.Context, e *Env, client *api.Client, lead *api.Lead) int {
+// printLead prints the summary and, when feedLimit > 0, the story after it
+// (loaded while the summary's names are).
+func printLead(ctx context.Context, e *Env, client *api.Client, lead *api.Lead, feedLimit int) int {
+	var storyLoaded chan *leadStory
+	if feedLimit > 0 {
+		storyLoaded = make(chan *leadStory, 1)
+		go func() { storyLoaded <- loadStory(ctx, client, lead.ID) }()
+	}
 	dir, err := client.LoadDirectory(ctx)
 	if err != nil {
 		// The lead itself arrived: show it with bare IDs rather than nothing.
@@ -74,7 +91,11 @@ func printLead(ctx context.Context, e *Env, client *api.Client, lead *api.Lead) 
 		lead: lead, dir: dir, related: related,
 		webURL: client.LeadWebURL(lead.ID), loc: time.Local, now: time.Now(),
 	}
-	if _, err := e.Stdout.Write([]byte(view.render())); err != nil {
+	out := view.render()
+	if storyLoaded != nil {
+		out += renderFeed(ctx, e, client, view, <-storyLoaded, feedLimit)
+	}
+	if _, err := e.Stdout.Write([]byte(out)); err != nil {
 		return fail(e, ExitFailure, "writing output: %v", err)
 	}
 	return ExitOK
