@@ -11,16 +11,22 @@ import (
 // Ellipsis marks text cut short.
 const Ellipsis = "…"
 
-// Truncate cuts s (which may hold styles) to width columns.
+// Truncate cuts s (which may hold styles) to width columns, as Width
+// counts them.
 func Truncate(s string, width int) string {
 	if width <= 0 {
 		return ""
 	}
 	// A string has at least as many bytes as columns.
-	if len(s) <= width || ansi.StringWidth(s) <= width {
+	if len(s) <= width || Width(s) <= width {
 		return s
 	}
-	return ansi.Truncate(s, width, Ellipsis)
+	cut := ansi.Truncate(s, width, Ellipsis)
+	// Where the terminal counts more columns than ansi does, cut more.
+	for limit := width - 1; limit > 0 && Width(cut) > width; limit-- {
+		cut = ansi.Truncate(s, limit, Ellipsis)
+	}
+	return cut
 }
 
 // Wrap breaks plain text into lines of at most width columns, at spaces
@@ -31,7 +37,7 @@ func Wrap(text string, width int) []string {
 	}
 	var out []string
 	for _, line := range strings.Split(text, "\n") {
-		if len(line) <= width || ansi.StringWidth(line) <= width {
+		if len(line) <= width || Width(line) <= width {
 			out = append(out, line)
 			continue
 		}
@@ -42,7 +48,7 @@ func Wrap(text string, width int) []string {
 
 // PadRight fills s with spaces to width columns.
 func PadRight(s string, width int) string {
-	if w := lipgloss.Width(s); w < width {
+	if w := Width(s); w < width {
 		return s + strings.Repeat(" ", width-w)
 	}
 	return s
@@ -50,7 +56,7 @@ func PadRight(s string, width int) string {
 
 // PadLeft right-aligns s in width columns.
 func PadLeft(s string, width int) string {
-	if w := lipgloss.Width(s); w < width {
+	if w := Width(s); w < width {
 		return strings.Repeat(" ", width-w) + s
 	}
 	return s
@@ -87,9 +93,9 @@ func Rule(st theme.Styles, width int) string {
 // Spread puts left and right at the two ends of a line of width columns,
 // cutting left if they do not both fit.
 func Spread(left, right string, width int) string {
-	rw := lipgloss.Width(right)
+	rw := Width(right)
 	left = Truncate(left, max(0, width-rw-1))
-	gap := width - lipgloss.Width(left) - rw
+	gap := width - Width(left) - rw
 	if right == "" {
 		return left
 	}
