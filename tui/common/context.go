@@ -35,6 +35,9 @@ type Context struct {
 
 	// Fade is how long info messages stay; 0 keeps them until replaced.
 	Fade time.Duration
+	// Debounce is how long the find box's text must rest before a page
+	// searches for it; 0 searches on every change (tests).
+	Debounce time.Duration
 
 	seq uint64
 }
