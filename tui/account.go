@@ -34,15 +34,26 @@ func (m *Model) retryDirectory() tea.Cmd {
 func (m *Model) onDirectory(msg directoryMsg) tea.Cmd {
 	m.dirLoading = false
 	if msg.err != nil {
+		told := m.tellAccount(msg.err)
 		if m.status.Kind == common.StatusError {
-			return nil // a lead error says more than the directory's
+			return told // a lead error says more than the directory's
 		}
-		return m.say(common.StatusError, "Could not load the account: "+common.ErrorText(msg.err))
+		return tea.Batch(told, m.say(common.StatusError, "Could not load the account: "+common.ErrorText(msg.err)))
 	}
 	m.c.Names = common.NewNames(msg.dir)
 	m.c.NamesVersion++
 	m.c.Zone = zoneFor(m.opts.Location, msg.dir.Account)
-	return nil
+	return m.tellAccount(nil)
+}
+
+// tellAccount lets the page on screen know the account data answered; a
+// page not on screen finds Names filled when it next comes back.
+func (m *Model) tellAccount(err error) tea.Cmd {
+	p := m.hist.current()
+	if p == nil {
+		return nil
+	}
+	return p.Update(common.AccountMsg{Err: err})
 }
 
 // zoneFor decides the zones times are shown in: calendar dates always in

@@ -64,11 +64,28 @@ func TestGoldenTabs(t *testing.T) {
 	}
 }
 
-func TestGoldenEmptyState(t *testing.T) {
-	srv, c := startSandbox(t, sandbox.Options{})
+// The leads list is what `leadscope --demo` opens on. The sandbox's bulk
+// leads are dated from its clock: fixed here, so "updated 8m ago" stays.
+func TestGoldenLeadsPage(t *testing.T) {
+	srv, c := startSandbox(t, sandbox.Options{Now: func() time.Time { return testNow }})
 	opts := testOptions(c)
 	opts.Demo = true
-	requireGolden(t, start(t, newTestModel(t, opts, 80, 24)), srv.URL(), 80, 24)
+	for _, size := range []struct {
+		name string
+		w, h int
+	}{{"80x24", 80, 24}, {"120x40", 120, 40}} {
+		// Each screen starts from its own model: pages are shared by pointer.
+		loaded := func() Model { return start(t, newTestModel(t, opts, size.w, size.h)) }
+		t.Run(size.name, func(t *testing.T) {
+			requireGolden(t, loaded(), srv.URL(), size.w, size.h)
+		})
+		t.Run(size.name+"/filters", func(t *testing.T) {
+			requireGolden(t, press(t, loaded(), keyMsg("f")), srv.URL(), size.w, size.h)
+		})
+		t.Run(size.name+"/no match", func(t *testing.T) {
+			requireGolden(t, lookUp(t, loaded(), "no lead is called this"), srv.URL(), size.w, size.h)
+		})
+	}
 }
 
 func TestGoldenErrorState(t *testing.T) {

@@ -64,12 +64,14 @@ func testOptions(c *api.Client) Options {
 }
 
 // newTestModel builds a model sized w x h with its side doors closed:
-// no browser, OSC 52 into a buffer the test can read, no fade timers.
+// no browser, OSC 52 into a buffer the test can read, no fade timers, and
+// searches on every change of the find box instead of after a pause.
 func newTestModel(t testing.TB, opts Options, w, h int) Model {
 	t.Helper()
 	m := New(opts)
 	m.open = func(string) error { return errNoBrowserInTests }
 	m.c.Fade = 0
+	m.c.Debounce = 0
 	next, _ := m.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	return next.(Model)
 }

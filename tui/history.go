@@ -37,6 +37,16 @@ func (h *history) push(p common.Page) (dropped []common.Page) {
 	return dropped
 }
 
+// take removes the page at i, which is not the current one, and returns it.
+func (h *history) take(i int) common.Page {
+	p := h.pages[i]
+	h.pages = append(h.pages[:i:i], h.pages[i+1:]...)
+	if i < h.pos {
+		h.pos--
+	}
+	return p
+}
+
 // step moves delta pages back (negative) or forward; false when there is
 // no page there.
 func (h *history) step(delta int) bool {
@@ -50,6 +60,16 @@ func (h *history) step(delta int) bool {
 
 func (h *history) canBack() bool    { return h.pos > 0 }
 func (h *history) canForward() bool { return h.pos >= 0 && h.pos < len(h.pages)-1 }
+
+// index is where the page with id is in history, -1 when it is not.
+func (h *history) index(id common.PageID) int {
+	for i, p := range h.pages {
+		if p.ID() == id {
+			return i
+		}
+	}
+	return -1
+}
 
 // find returns the page with id, on screen or not.
 func (h *history) find(id common.PageID) common.Page {

@@ -14,7 +14,8 @@ import (
 )
 
 // findInput is the box at the top: a lead ID, a pasted lead URL (which
-// becomes its ID), or text to search the leads for.
+// becomes its ID), or text to search the leads for (a name, a phone, an
+// e-mail).
 type findInput struct {
 	field     textinput.Model
 	invalid   string
@@ -45,7 +46,7 @@ func newFindInput(st theme.Styles) findInput {
 }
 
 func (in *findInput) focus() {
-	in.field.Placeholder = "lead ID or URL"
+	in.field.Placeholder = "lead ID, URL, name, phone or e-mail"
 	in.field.Focus()
 }
 
@@ -115,7 +116,7 @@ func (in *findInput) parse(parseRef func(string) (int64, error)) (int64, bool) {
 	id, err := parseRef(in.field.Value())
 	if err != nil {
 		if in.field.Value() == "" {
-			in.invalid = "type a lead ID or paste a lead URL"
+			in.invalid = "type a lead ID, paste a lead URL, or type text to search"
 		} else {
 			in.invalid = "not a lead ID or URL: " + sanitize.Line(in.field.Value())
 		}

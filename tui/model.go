@@ -17,6 +17,8 @@ import (
 	"github.com/leadscope/leadscope/theme"
 	"github.com/leadscope/leadscope/tui/common"
 	"github.com/leadscope/leadscope/tui/leadpage"
+	"github.com/leadscope/leadscope/tui/leadspage"
+	"github.com/leadscope/leadscope/tui/views"
 )
 
 // Options configures the lead browser.
@@ -24,7 +26,7 @@ type Options struct {
 	Client      *api.Client        // nil => the not-logged-in screen
 	Demo        bool               // shows a "demo" badge in the header
 	Account     string             // header label until /account arrives (e.g. the host)
-	InitialLead int64              // 0 => start at the find box
+	InitialLead int64              // 0 => start on the leads list
 	Renderer    *lipgloss.Renderer // nil => lipgloss.DefaultRenderer()
 	Theme       string             // "auto" | "dark" | "light"
 	// Location shows timestamps in a fixed zone (--tz local or ZONE); nil
@@ -34,6 +36,9 @@ type Options struct {
 	Now       func() time.Time // nil => time.Now
 	Mouse     bool             // wheel scrolling; off by default so terminal selection works
 	LoginHint string           // shown on the not-logged-in screen (e.g. the start-up auth error)
+	// Views are config.json's lead list views, shown as tabs after the
+	// built-in ones (views.All).
+	Views []views.View
 }
 
 type focusArea int
@@ -64,6 +69,10 @@ type Model struct {
 	opening    *opening // a page being fetched before it is shown
 	leads      *leadpage.Cache
 	dirLoading bool
+	// listPage is the leads list's page, while it is in history; a lead
+	// given at start is opened over it before it is ever shown.
+	listPage  common.PageID
+	listShown bool
 
 	frame frame
 
@@ -103,6 +112,7 @@ func newModel(ctx context.Context, opts Options) Model {
 		Mouse:    opts.Mouse,
 		Lifetime: ctx,
 		Fade:     statusFadeAfter,
+		Debounce: leadspage.Debounce,
 	}
 	c.Zone = zoneFor(opts.Location, nil)
 	m := Model{
@@ -124,15 +134,17 @@ func newModel(ctx context.Context, opts Options) Model {
 	if m.c.Client == nil {
 		return m
 	}
-	m.startCmds = append(m.startCmds, m.pushPage(&homePage{id: m.newPageID(), c: c}))
 	m.dirLoading = true
 	m.startCmds = append(m.startCmds, loadDirectory(ctx, c.Client))
+	list := m.newListPage()
 	if opts.InitialLead > 0 {
-		m.focus = focusContent
+		// The list waits below the lead, unshown: the lead's requests go first.
+		m.hist.push(list)
 		m.startCmds = append(m.startCmds, m.openTarget(common.Target{Kind: common.TargetLead, ID: opts.InitialLead}, false))
 	} else {
-		m.input.focus()
+		m.startCmds = append(m.startCmds, m.pushPage(list))
 	}
+	m.focus = focusContent
 	m.startCmds = append(m.startCmds, m.spin.Tick)
 	m.relayout()
 	return m

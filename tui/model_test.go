@@ -70,25 +70,39 @@ func lookUp(t *testing.T, m Model, text string) Model {
 	return press(t, m, keyMsg("enter"))
 }
 
-func TestInputRejectsWhatIsNotALeadAndSendsNothing(t *testing.T) {
+// Text that is not a lead is a search: from a lead page it opens the
+// leads list with it; an empty box explains what it takes and sends nothing.
+func TestTextThatIsNotALeadSearchesTheList(t *testing.T) {
 	srv, c := startSandbox(t, sandbox.Options{})
-	m := start(t, newTestModel(t, testOptions(c), 80, 24))
+	opts := testOptions(c)
+	opts.InitialLead = sandbox.LeadBasic
+	m := start(t, newTestModel(t, opts, 80, 24))
 	srv.ResetCounts()
 
-	m = lookUp(t, m, "acme deal")
-	requireContains(t, m.View(), "not a lead ID or URL: acme deal")
-	m = press(t, m, keyMsg("backspace"))
-	if m.input.invalid != "" {
-		t.Error("editing the input did not clear the validation message")
-	}
-	m.input.setValue("")
-	m = press(t, m, keyMsg("enter"))
-	requireContains(t, m.View(), "type a lead ID or paste a lead URL")
+	m = press(t, m, keyMsg("/"), keyMsg("enter"))
+	requireContains(t, m.View(), "type a lead ID, paste a lead URL, or type text to search")
 	if n := srv.TotalRequests(); n != 0 {
-		t.Errorf("invalid input sent %d requests", n)
+		t.Errorf("an empty box sent %d requests", n)
 	}
 	if !m.input.focused() {
-		t.Error("invalid input left the input")
+		t.Error("an empty box left the input")
+	}
+	m = typeText(t, m, sandbox.SearchPhoneContactName)
+	if m.input.invalid != "" {
+		t.Error("typing did not clear the validation message")
+	}
+	if leadOnScreen(m) != sandbox.LeadBasic || srv.Requests(sandbox.EndpointLeads) != 0 {
+		t.Fatal("typing on a lead page searched before enter")
+	}
+	m = press(t, m, keyMsg("enter"))
+	if leadOnScreen(m) != 0 || m.input.focused() {
+		t.Fatalf("enter did not show the leads list: lead %d on screen", leadOnScreen(m))
+	}
+	requireContains(t, m.View(), "“"+sandbox.SearchPhoneContactName+"”", "Find ▸ "+sandbox.SearchPhoneContactName)
+	// The list moved over the lead: back returns to it, and nothing is before it.
+	m = press(t, m, keyMsg("esc"))
+	if leadOnScreen(m) != sandbox.LeadBasic || m.hist.canBack() || len(m.hist.pages) != 2 {
+		t.Fatalf("back from the search shows %d, %d pages", leadOnScreen(m), len(m.hist.pages))
 	}
 }
 
@@ -351,17 +365,17 @@ func TestKeysHelpOffersOnlyWhatWorks(t *testing.T) {
 		lines := strings.Split(m.View(), "\n")
 		return lines[len(lines)-1]
 	}
-	// Empty input: looking up works, quitting is ctrl+c since q types.
-	requireContains(t, footer(m), "enter look up", "ctrl+c quit")
-	requireLacks(t, footer(m), "tab tabs", "r refresh", "[ back", "q quit")
+	// The leads list: its keys, and nothing to go back to.
+	requireContains(t, footer(m), "enter open lead", "tab views", "f filters", "/ lookup", "q quit")
+	requireLacks(t, footer(m), "tab tabs", "r refresh", "[ back", "ctrl+c quit")
 
 	m = lookUp(t, m, idText(sandbox.LeadBasic))
 	requireContains(t, footer(m), "tab tabs", "/ lookup", "r refresh", "o open", "[ back", "? help", "q quit")
 	requireLacks(t, footer(m), "enter look up", "] forward")
 
 	m = press(t, m, keyMsg("["))
-	requireContains(t, footer(m), "] forward", "/ lookup")
-	requireLacks(t, footer(m), "[ back", "tab tabs", "o open")
+	requireContains(t, footer(m), "] forward", "/ lookup", "o open")
+	requireLacks(t, footer(m), "[ back", "tab tabs")
 	m = press(t, m, keyMsg("]"))
 
 	m = press(t, m, keyMsg("/"))
@@ -377,6 +391,7 @@ func TestKeysHelpOffersOnlyWhatWorks(t *testing.T) {
 func TestQuitKeys(t *testing.T) {
 	_, c := startSandbox(t, sandbox.Options{})
 	m := start(t, newTestModel(t, testOptions(c), 80, 24))
+	m = press(t, m, keyMsg("/"))
 	next, cmd := m.Update(keyMsg("q"))
 	if cmd != nil {
 		if _, ok := cmd().(tea.QuitMsg); ok {

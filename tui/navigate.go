@@ -32,6 +32,8 @@ func (m *Model) openTarget(t common.Target, typed bool) tea.Cmd {
 		seq := m.c.NextSeq()
 		m.opening = &opening{seq: seq, target: t, cancel: cancel, typed: typed}
 		return tea.Batch(leadpage.FetchLead(ctx, m.c.Client, 0, seq, t.ID), m.spin.Tick, m.retryDirectory())
+	case common.TargetLeads:
+		return m.openList(t.Query)
 	}
 	return nil
 }
@@ -66,7 +68,8 @@ func (m *Model) onLeadFetched(msg leadpage.FetchedMsg) tea.Cmd {
 			m.input.restore()
 			m.setFocus(focusInput)
 		}
-		return m.say(common.StatusError, "Lead "+strconv.FormatInt(msg.ID, 10)+": "+common.ErrorText(msg.Err))
+		return tea.Batch(m.say(common.StatusError, "Lead "+strconv.FormatInt(msg.ID, 10)+": "+common.ErrorText(msg.Err)),
+			m.showListUnder())
 	}
 	m.status.Clear(m.c)
 	d := m.leads.Put(msg.Lead)
@@ -103,7 +106,11 @@ func (m *Model) activate() tea.Cmd {
 	if s, ok := p.(common.Searcher); ok && !m.input.focused() {
 		m.input.setValue(s.Query())
 	}
-	return tea.Batch(p.Activate(), m.spin.Tick)
+	if p.ID() == m.listPage {
+		m.listShown = true
+	}
+	// Account data that failed to load is asked for again on each visit.
+	return tea.Batch(p.Activate(), m.spin.Tick, m.retryDirectory())
 }
 
 // route delivers a page's answer to that page, on screen or not.

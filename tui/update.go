@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"strings"
+
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
@@ -39,6 +41,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.onDirectory(msg)
 	case common.NavigateMsg:
 		cmd = m.openTarget(msg.Target, false)
+	case common.NeedAccountMsg:
+		if cmd = m.retryDirectory(); cmd != nil {
+			cmd = tea.Batch(cmd, m.spin.Tick)
+		}
 	case leadpage.FetchedMsg:
 		if msg.Page == 0 {
 			cmd = m.onLeadFetched(msg)
@@ -139,10 +145,7 @@ func (m *Model) onInputKey(msg tea.KeyMsg) tea.Cmd {
 		m.showHelp = true
 		return nil
 	case pageKeysWhileTyping[msg.Type]:
-		if p := m.hist.current(); p != nil {
-			return p.Update(msg)
-		}
-		return nil
+		return m.pageKeyWhileTyping(msg)
 	}
 	cmd, changed := m.input.update(msg)
 	if !changed {
@@ -155,15 +158,45 @@ func (m *Model) onInputKey(msg tea.KeyMsg) tea.Cmd {
 	return tea.Batch(cmd, m.queryChanged(false))
 }
 
-// submit looks up what the box holds.
-func (m *Model) submit() tea.Cmd {
-	id, ok := m.input.parse(m.parseLeadRef)
-	if !ok {
+// pageKeyWhileTyping passes a key that types nothing to the page; one that
+// switches a searcher's view shows that view's text in the box.
+func (m *Model) pageKeyWhileTyping(msg tea.KeyMsg) tea.Cmd {
+	p := m.hist.current()
+	if p == nil {
 		return nil
 	}
-	m.input.consume()
+	s, searcher := p.(common.Searcher)
+	before := ""
+	if searcher {
+		before = s.Query()
+	}
+	cmd := p.Update(msg)
+	if searcher && s.Query() != before {
+		m.input.setValue(s.Query())
+	}
+	return cmd
+}
+
+// submit opens the lead the box names (an ID or a lead URL); other text is
+// a search: of the leads list on screen at once, else in the leads list.
+func (m *Model) submit() tea.Cmd {
+	text := m.input.value()
+	if _, err := m.parseLeadRef(text); err == nil {
+		id, _ := m.input.parse(m.parseLeadRef)
+		m.input.consume()
+		m.setFocus(focusContent)
+		return m.openTarget(common.Target{Kind: common.TargetLead, ID: id}, true)
+	}
+	if _, ok := m.hist.current().(common.Searcher); ok {
+		m.setFocus(focusContent)
+		return m.queryChanged(true)
+	}
+	if strings.TrimSpace(text) == "" {
+		m.input.parse(m.parseLeadRef) // explains what the box takes
+		return nil
+	}
 	m.setFocus(focusContent)
-	return m.openTarget(common.Target{Kind: common.TargetLead, ID: id}, true)
+	return m.openTarget(common.Target{Kind: common.TargetLeads, Query: text}, true)
 }
 
 // parseLeadRef reads a lead ID or a lead URL.
@@ -190,7 +223,11 @@ func (m *Model) onContentKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, k.Find):
 		m.setFocus(focusInput)
 	case startsLookup(msg):
-		// Digits and pasted text anywhere go to the box.
+		// Digits and pasted text anywhere go to the box, a new text: a
+		// search shown in it stays the list's, put back on leaving.
+		if _, ok := p.(common.Searcher); ok {
+			m.input.setValue("")
+		}
 		m.setFocus(focusInput)
 		return m.onInputKey(msg), false
 	case key.Matches(msg, k.Back):

@@ -78,6 +78,10 @@ func (m *Model) resize(w, h int) {
 // the header, the page's size and the footer.
 func (m *Model) relayout() {
 	p := m.hist.current()
+	if s, ok := p.(common.Searcher); ok && !m.input.focused() && m.input.value() != s.Query() {
+		// The box shows the list's search while it is not being typed in.
+		m.input.setValue(s.Query())
+	}
 	m.keys.setEnabled(keyState{
 		inputFocused: m.input.focused(),
 		inputEmpty:   m.input.value() == "",
