@@ -43,6 +43,9 @@ func runBrowser(ctx context.Context, e *Env, args []string) int {
 	if !e.StdinIsTTY || !e.OutIsTTY {
 		return fail(e, ExitUsage, "the lead browser needs a terminal; for scripts use: leadscope get ID --json")
 	}
+	if opts.Views, err = configuredViews(e); err != nil {
+		return fail(e, ExitUsage, "%v", err)
+	}
 	if e.Getenv("NO_COLOR") != "" {
 		opts.Renderer = lipgloss.NewRenderer(e.Stdout, termenv.WithProfile(termenv.Ascii))
 	}

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/leadscope/leadscope/api"
-	"github.com/leadscope/leadscope/auth"
 	"github.com/leadscope/leadscope/tui/views"
 )
 
@@ -105,11 +104,9 @@ func chooseView(e *Env, name string) (views.View, error) {
 	if strings.TrimSpace(name) == "" {
 		return views.View{}, nil
 	}
-	var configured []views.View
-	if dir, err := auth.DefaultDir(e.Getenv); err == nil {
-		if configured, err = views.Load(auth.ConfigPath(dir)); err != nil {
-			return views.View{}, err
-		}
+	configured, err := configuredViews(e)
+	if err != nil {
+		return views.View{}, err
 	}
 	return views.Find(views.All(configured), name)
 }

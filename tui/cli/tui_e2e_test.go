@@ -51,7 +51,7 @@ func quitAndCheckRestored(t *testing.T, s *tmuxSession) {
 
 func TestTUIDemoInRealTerminal(t *testing.T) {
 	s := startTmux(t, 120, 40, nil, "--demo")
-	s.waitFor("DEMO", "Look up a lead")
+	s.waitFor("DEMO", "My open leads 250+")
 	s.sendText(fmt.Sprint(sandbox.LeadBasic))
 	s.send("Enter")
 	browseEveryTab(t, s)

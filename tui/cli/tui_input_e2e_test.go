@@ -12,7 +12,7 @@ import (
 // alt+d in the find box crashed bubbles v1.0.0's text input (bubbles#1056).
 func TestDeleteWordForwardInTheFindBoxDoesNotCrash(t *testing.T) {
 	s := startTmux(t, 100, 30, nil, "--demo")
-	s.waitFor("DEMO", "Look up a lead")
+	s.waitFor("DEMO", "My open leads 250+")
 	s.sendText("12")
 	s.send("Left", "M-d")
 	s.waitFor("Find ▸ 1\n")
