@@ -1,0 +1,155 @@
+package leadspage
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/leadscope/leadscope/api"
+	"github.com/leadscope/leadscope/api/sandbox"
+	"github.com/leadscope/leadscope/theme"
+	"github.com/leadscope/leadscope/tui/common"
+	"github.com/leadscope/leadscope/tui/views"
+	"github.com/muesli/termenv"
+)
+
+// testNow is the clock of the tests and of their sandbox, so the bulk
+// leads' dates ("8m ago") are the same on every run.
+var testNow = time.Date(2024, 5, 2, 9, 30, 0, 0, time.UTC)
+
+// rig is a leads page on a real sandbox over loopback, with the account
+// data loaded as the root would have it.
+type rig struct {
+	t   *testing.T
+	srv *sandbox.Server
+	c   *common.Context
+	p   *Page
+}
+
+func newRig(t *testing.T, faults sandbox.Faults, vs ...views.View) *rig {
+	t.Helper()
+	srv, err := sandbox.Start(sandbox.Options{RateLimit: -1, Now: func() time.Time { return testNow }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(srv.Close)
+	tr := http.DefaultTransport.(*http.Transport).Clone()
+	t.Cleanup(tr.CloseIdleConnections)
+	client, err := api.New(api.Options{BaseURL: srv.URL(), Credentials: api.StaticToken(sandbox.Token),
+		MaxRetries: -1, RatePerSecond: 10000, HTTPClient: &http.Client{Transport: tr}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir, err := client.LoadDirectory(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv.SetFaults(faults)
+	srv.ResetCounts()
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.Ascii)
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	c := &common.Context{
+		Client: client, Styles: theme.New(r), Now: func() time.Time { return testNow },
+		Names: common.NewNames(dir), NamesVersion: 1, Zone: common.Zone{Times: time.UTC, Dates: time.UTC},
+		Lifetime: ctx, Debounce: 5 * time.Millisecond,
+	}
+	if len(vs) == 0 {
+		vs = views.All(nil)
+	}
+	p := New(c, 1, vs)
+	p.SetSize(120, 30)
+	return &rig{t: t, srv: srv, c: c, p: p}
+}
+
+// run runs cmd and every command it leads to, delivering their messages
+// to the page in order, until nothing is left; it returns the messages.
+func (r *rig) run(cmd tea.Cmd) []tea.Msg {
+	r.t.Helper()
+	var seen []tea.Msg
+	queue := []tea.Cmd{cmd}
+	for len(queue) > 0 {
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		switch msg := c().(type) {
+		case nil:
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		default:
+			seen = append(seen, msg)
+			queue = append(queue, r.p.Update(msg))
+		}
+	}
+	return seen
+}
+
+// activate shows the page and lets it load.
+func (r *rig) activate() { r.run(r.p.Activate()) }
+
+// press sends keys to the page and runs what they start.
+func (r *rig) press(keys ...string) {
+	r.t.Helper()
+	for _, k := range keys {
+		r.run(r.p.Update(keyMsg(k)))
+	}
+}
+
+func keyMsg(s string) tea.KeyMsg {
+	switch s {
+	case "enter":
+		return tea.KeyMsg{Type: tea.KeyEnter}
+	case "esc":
+		return tea.KeyMsg{Type: tea.KeyEsc}
+	case "tab":
+		return tea.KeyMsg{Type: tea.KeyTab}
+	case "shift+tab":
+		return tea.KeyMsg{Type: tea.KeyShiftTab}
+	case "down":
+		return tea.KeyMsg{Type: tea.KeyDown}
+	case "up":
+		return tea.KeyMsg{Type: tea.KeyUp}
+	case "end":
+		return tea.KeyMsg{Type: tea.KeyEnd}
+	case "left":
+		return tea.KeyMsg{Type: tea.KeyLeft}
+	case "right":
+		return tea.KeyMsg{Type: tea.KeyRight}
+	}
+	if rest, ok := strings.CutPrefix(s, "alt+"); ok {
+		return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(rest), Alt: true}
+	}
+	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)}
+}
+
+// query sends the find box's text as the root does.
+func (r *rig) query(text string, submitted bool) tea.Cmd {
+	return r.p.Update(common.QueryMsg{Text: text, Submitted: submitted})
+}
+
+func (r *rig) view() *view { return r.p.views[r.p.active] }
+
+func (r *rig) selected() int64 {
+	l, _ := r.view().table.Selected()
+	return l.ID
+}
+
+func (r *rig) listRequests() int { return r.srv.Requests(sandbox.EndpointLeads) }
+
+func (r *rig) requireScreen(wants ...string) {
+	r.t.Helper()
+	screen := r.p.View()
+	for _, w := range wants {
+		if !strings.Contains(screen, w) {
+			r.t.Fatalf("the page lacks %q:\n%s", w, screen)
+		}
+	}
+}
