@@ -10,6 +10,8 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/leadscope/leadscope/api"
 	"github.com/leadscope/leadscope/api/sandbox"
+	"github.com/leadscope/leadscope/tui/common"
+	"github.com/leadscope/leadscope/tui/views"
 	"github.com/muesli/termenv"
 )
 
@@ -18,7 +20,7 @@ import (
 // minimum to very large, and measures every line.
 func TestNoLineWiderThanTheTerminal(t *testing.T) {
 	_, c := startSandbox(t, sandbox.Options{})
-	sizes := [][2]int{{60, 20}, {61, 21}, {72, 22}, {80, 24}, {99, 30}, {120, 40}, {160, 50}, {250, 80}}
+	sizes := layoutSizes
 	leads := []int64{sandbox.LeadBasic, sandbox.LeadHuge, sandbox.LeadAllFieldTypes, sandbox.LeadEscapes,
 		sandbox.LeadManyLinks, sandbox.LeadLost, sandbox.LeadNoContacts, sandbox.LeadUnknownUser}
 	colour := lipgloss.NewRenderer(io.Discard)
@@ -53,6 +55,47 @@ func TestNoLineWiderThanTheTerminal(t *testing.T) {
 	}
 }
 
+// layoutSizes are the terminal sizes every screen is measured at.
+var layoutSizes = [][2]int{{60, 20}, {61, 21}, {72, 22}, {80, 24}, {99, 30}, {120, 40}, {160, 50}, {250, 80}}
+
+// TestTheLeadsListFitsEverySize measures the leads list's every state at
+// every size, with and without colour: each view (more tabs than fit,
+// with long names in several scripts), the filter picker, a search for
+// odd text, nothing found, and rows in scripts terminals draw wider.
+func TestTheLeadsListFitsEverySize(t *testing.T) {
+	_, c := startSandbox(t, sandbox.Options{})
+	colour := lipgloss.NewRenderer(io.Discard)
+	colour.SetColorProfile(termenv.TrueColor)
+	long := strings.Repeat("東京の大きな取引🎉 ", 4)
+	for _, r := range []*lipgloss.Renderer{plainRenderer(), colour} {
+		opts := testOptions(c)
+		opts.Renderer, opts.Demo = r, true
+		opts.Views = []views.View{{Name: long, Query: "Oliver"}, {Name: "कार्यालय फर्नीचर", State: views.Won}, {Name: "Typo", Pipeline: long}}
+		m := start(t, newTestModel(t, opts, 120, 40))
+		for _, size := range layoutSizes {
+			next, _ := m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+			m = next.(Model)
+			for view := 1; view <= 7; view++ {
+				m = press(t, m, keyMsg("alt+"+strconv.Itoa(view)))
+				checkSize(t, m, "view "+strconv.Itoa(view), size[0], size[1])
+				m = press(t, m, keyMsg("end"))
+				checkSize(t, m, "view "+strconv.Itoa(view)+" at its end", size[0], size[1])
+			}
+			m = press(t, m, keyMsg("alt+1"), keyMsg("f"), keyMsg("right"), keyMsg("down"), keyMsg("right"))
+			checkSize(t, m, "filter picker", size[0], size[1])
+			m = press(t, m, keyMsg("esc"), keyMsg("s"), keyMsg("s"))
+			checkSize(t, m, "sorted by price", size[0], size[1])
+			m = press(t, m, keyMsg("s"))
+			m = lookUp(t, m, long)
+			checkSize(t, m, "nothing found", size[0], size[1])
+			m = press(t, m, keyMsg("?"))
+			checkSize(t, m, "full help on the list", size[0], size[1])
+			m = press(t, m, keyMsg("?"))
+			m = lookUp(t, m, "")
+		}
+	}
+}
+
 func checkSize(t *testing.T, m Model, what string, w, h int) {
 	t.Helper()
 	if w == 0 {
@@ -63,7 +106,9 @@ func checkSize(t *testing.T, m Model, what string, w, h int) {
 		t.Errorf("%s at %dx%d: %d lines", what, w, h, len(lines))
 	}
 	for i, l := range lines {
-		if lw := lipgloss.Width(l); lw > w {
+		// common.Width counts as terminals draw: wider than lipgloss for
+		// some scripts.
+		if lw := common.Width(l); lw > w {
 			t.Errorf("%s at %dx%d: line %d is %d wide: %q", what, w, h, i, lw, l)
 		}
 	}
