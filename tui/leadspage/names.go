@@ -87,7 +87,7 @@ func fetchContactNames(ctx context.Context, client *api.Client, page common.Page
 		}
 		msg.names = make(map[int64]string, len(leadIDs))
 		for _, c := range contacts {
-			name := sanitize.Line(c.Name)
+			name := sanitize.Line(clip(c.Name, maxNameBytes))
 			for _, lead := range byContact[c.ID] {
 				msg.names[lead] = name
 			}

@@ -176,10 +176,7 @@ func (p *Page) sift(v *view, leads []api.Lead) (fresh int, kept []api.Lead) {
 		if local.HasFilters() && !local.Matches(ld) {
 			continue
 		}
-		row := *ld
-		// The table shows none of these; a lead opened from it is fetched whole.
-		row.Raw, row.CustomFields = nil, nil
-		kept = append(kept, row)
+		kept = append(kept, slim(ld))
 	}
 	return fresh, kept
 }
