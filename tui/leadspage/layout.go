@@ -66,7 +66,7 @@ func (p *Page) emptyBody(v *view) []string {
 		say(st.Error.Render, "Could not load the leads: "+common.ErrorText(l.err))
 		say(st.Muted.Render, "r tries again.")
 	case !l.started || l.flight != nil || l.parked != nil:
-		what := "Loading the leads…"
+		what := "Loading leads…"
 		if v.applied != "" {
 			what = "Searching for “" + sanitize.Line(v.applied) + "”…"
 		}

@@ -1,6 +1,10 @@
 package leadspage
 
-import "github.com/leadscope/leadscope/api"
+import (
+	"strings"
+
+	"github.com/leadscope/leadscope/api"
+)
 
 // Bounds of what one row keeps: the table shows a name's first few dozen
 // columns, and a lead opened from it is fetched whole, so a server sending
@@ -30,7 +34,8 @@ func slim(l *api.Lead) api.Lead {
 	return row
 }
 
-// clip cuts s to at most n bytes at a character boundary.
+// clip cuts s to at most n bytes at a character boundary, into a string
+// of its own: a slice of s would keep all of s alive.
 func clip(s string, n int) string {
 	if len(s) <= n {
 		return s
@@ -38,5 +43,5 @@ func clip(s string, n int) string {
 	for n > 0 && s[n]&0xC0 == 0x80 {
 		n--
 	}
-	return s[:n]
+	return strings.Clone(s[:n])
 }
