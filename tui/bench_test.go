@@ -10,6 +10,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/leadscope/leadscope/api/sandbox"
+	"github.com/leadscope/leadscope/tui/views"
 )
 
 // hugeLeadModel is the model showing the huge seeded lead (520 fields, 250
@@ -68,6 +69,52 @@ func BenchmarkInputKeystroke(b *testing.B) {
 // draws the frame.
 func BenchmarkScrollFields(b *testing.B) {
 	m := hugeLeadModel(b)
+	keys := []tea.KeyMsg{keyMsg("down"), keyMsg("up")}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		next, _ := m.Update(keys[i%2])
+		i++
+		m = next.(Model)
+		_ = m.View()
+	}
+}
+
+// leadsListModel is the browser on the leads list at 120x40 in colour,
+// its "Every lead" view (config.json) scrolled through all 2,038 leads.
+func leadsListModel(b *testing.B) Model {
+	b.Helper()
+	_, c := startSandbox(b, sandbox.Options{})
+	opts := testOptions(c)
+	opts.Views = []views.View{{Name: "Every lead"}}
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.TrueColor)
+	r.SetHasDarkBackground(true)
+	opts.Renderer = r
+	m := start(b, newTestModel(b, opts, 120, 40))
+	m = press(b, m, keyMsg("alt+5"))
+	for range 20 {
+		m = press(b, m, keyMsg("end"))
+	}
+	if got := m.hist.current().Position(); got != "2038 of 2038" {
+		b.Fatalf("the list is at %q", got)
+	}
+	return m
+}
+
+// BenchmarkViewLeadsList is one frame of the leads list with 2,038 rows
+// loaded: what every keystroke and spinner tick costs. Target: ≤ 2 ms.
+func BenchmarkViewLeadsList(b *testing.B) {
+	m := leadsListModel(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = m.View()
+	}
+}
+
+// BenchmarkScrollLeadsList moves the cursor a row and draws the frame.
+func BenchmarkScrollLeadsList(b *testing.B) {
+	m := press(b, leadsListModel(b), keyMsg("home"))
 	keys := []tea.KeyMsg{keyMsg("down"), keyMsg("up")}
 	b.ReportAllocs()
 	i := 0

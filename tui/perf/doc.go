@@ -6,7 +6,8 @@
 //
 // The tests (go test -race ./tui/perf/) check the request budget of a lead
 // view, the client's limiter under a burst of lookups and under held
-// history keys, and the fault matrix of the lead browser. The benchmarks
+// history keys, and the fault matrices of the lead browser and of its
+// leads list. The benchmarks
 // report the figures of the README's Performance section:
 //
 //	go test -run='^$' -bench=. ./tui/perf/
@@ -17,5 +18,10 @@
 // added to every request (median ms, overhead beyond the round trips, and
 // the model's own Update+View time). BenchmarkPeakRSSHugeLead (needs tmux):
 // peak RSS of the built binary holding the huge lead. BenchmarkBinarySize:
-// the binary as built and stripped.
+// the binary as built and stripped. The leads list: BenchmarkTypeSearch
+// (list requests sent while typing a 10-character search, and the time
+// from the debounce to the rows, 100 ms away), BenchmarkScrollEveryLead
+// (page requests and heap held scrolling through the sandbox's 2,038
+// leads) and BenchmarkPeakRSSLeadsList (needs tmux: peak RSS of the binary
+// with them all loaded).
 package perf
