@@ -10,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/leadscope/leadscope/api/sandbox"
 	"github.com/leadscope/leadscope/tui/leadpage"
+	"github.com/leadscope/leadscope/tui/leadspage"
 )
 
 func TestDirectoryFailureIsRetriedByTheNextLookup(t *testing.T) {
@@ -182,12 +183,14 @@ func TestRandomKeysNeverBreakTheScreen(t *testing.T) {
 		keyMsg("r"), keyMsg("o"), keyMsg("y"), keyMsg("?"), keyMsg("q"), keyMsg("backspace"), keyMsg("x"),
 		keyMsg("1"), keyMsg("alt+3"), keyMsg("alt+5"), keyMsg("alt+6"), keyMsg("0"), keyMsg("i"), keyMsg("alt+d"),
 		keyMsg("left"), keyMsg("right"), keyMsg(idText(sandbox.LeadHuge)),
+		keyMsg("f"), keyMsg("s"), keyMsg("j"), keyMsg("G"), keyMsg("alt+4"), keyMsg("alt+9"), keyMsg("Oliver"),
 		keyMsg(idText(sandbox.LeadMissing)), keyMsg(idText(sandbox.LeadEscapes)),
 		tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(c.LeadWebURL(sandbox.LeadLost)), Paste: true},
 		tea.MouseMsg{Button: tea.MouseButtonWheelDown, Action: tea.MouseActionPress},
 		tea.WindowSizeMsg{Width: 61, Height: 20}, tea.WindowSizeMsg{Width: 130, Height: 45}, tea.WindowSizeMsg{Width: 30, Height: 10},
 	}
 	rng := rand.New(rand.NewPCG(1, 2))
+	onList := 0
 	for i := 0; i < 1500; i++ {
 		next, cmd := m.Update(keys[rng.IntN(len(keys))])
 		m, _ = drive(t, next.(Model), cmd)
@@ -197,6 +200,13 @@ func TestRandomKeysNeverBreakTheScreen(t *testing.T) {
 		if t.Failed() {
 			t.FailNow()
 		}
+		if _, ok := m.hist.current().(*leadspage.Page); ok {
+			onList++
+		}
+	}
+	// The walk must spend time on both kinds of page to test them.
+	if onList < 100 || onList > 1400 {
+		t.Errorf("%d of 1500 keys were pressed on the leads list", onList)
 	}
 }
 
