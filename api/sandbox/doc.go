@@ -26,7 +26,10 @@
 //     only when another page follows; 204 with no body when nothing matches.
 //   - GET /api/v4/leads/pipelines: pipelines with _embedded.statuses (142 won and
 //     143 lost in each, hex colours).
-//   - GET /api/v4/account: name, subdomain, current_user_id, currency "USD", currency_symbol "$".
+//   - GET /api/v4/account: name, subdomain, current_user_id, currency "USD", currency_symbol "$";
+//     `with` adds is_api_filter_enabled (true unless Options.APIFilterDisabled) and
+//     _embedded.datetime_settings (AccountTimezone, a zone west of UTC),
+//     task_types (1 Follow-up, 2 Meeting, TaskTypeQuote) and users_groups.
 //
 // Every answer carries X-Request-Id. Errors are application/problem+json
 // {"title","type","status","detail"}. /api/ requests need
@@ -90,7 +93,14 @@
 //
 // The seeded leads are listed by LeadIDs; the notable ones have constants
 // (LeadBasic, LeadNoContacts, LeadOneOfEach, LeadManyLinks, LeadAllFieldTypes,
-// LeadLost, LeadLostArray, LeadWon, LeadEscapes, LeadHuge, LeadUnknownUser,
+// LeadLost, LeadLostObject, LeadWon, LeadEscapes, LeadHuge, LeadUnknownUser,
 // LeadPartners) and LeadMissing never exists. Names tests can assert on are
 // constants too (LeadBasicStageName, LeadBasicContactName, LeadBasicProductName ...).
+//
+// The data comes in the shapes Kommo sends rather than the ones its
+// reference documents where they differ: date and birthday values are
+// midnight in AccountTimezone, loss_reason is a one-element array
+// (LeadLostObject has the documented object), prices may be numeric strings,
+// older multitext values name their kind in "enum", some tags have no color
+// key, fields carry is_computed, and most leads' score and labor_cost are null.
 package sandbox

@@ -63,7 +63,7 @@ func TestGetResolvesLossReasonAndSource(t *testing.T) {
 	for _, c := range []struct {
 		id     int64
 		reason string
-	}{{sandbox.LeadLost, sandbox.LostReasonName}, {sandbox.LeadLostArray, sandbox.LostArrayReasonName}} {
+	}{{sandbox.LeadLost, sandbox.LostReasonName}, {sandbox.LeadLostObject, sandbox.LostObjectReasonName}} {
 		res := runBinary(t, sandboxEnv(srv), "", "get", fmt.Sprint(c.id))
 		if res.code != 0 || !strings.Contains(res.stdout, c.reason) {
 			t.Errorf("lead %d: exit %d, want loss reason %q in:\n%s%s", c.id, res.code, c.reason, res.stdout, res.stderr)
