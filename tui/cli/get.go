@@ -11,10 +11,11 @@ import (
 )
 
 func runGet(ctx context.Context, e *Env, args []string) int {
-	fs := newFlags(e, "get", "leadscope get ID|URL [--json] [--account ACCOUNT]")
+	fs := newFlags(e, "get", "leadscope get ID|URL [--json] [--account ACCOUNT] [--tz account|local|ZONE]")
 	asJSON := fs.Bool("json", false, "print the lead exactly as Kommo returned it")
-	account := fs.String("account", "", "the Kommo account (overrides KOMMO_BASE_URL)")
+	account := fs.String("account", "", "the Kommo `ACCOUNT`, e.g. acme.kommo.com (overrides KOMMO_BASE_URL)")
 	timeout := fs.Duration("timeout", api.DefaultTimeout, "give up on one request attempt after this long")
+	tz := fs.String("tz", "account", tzUsage)
 	positional, err := fs.parseInterleaved(args)
 	if err != nil {
 		return fs.usageError(err)
@@ -22,7 +23,13 @@ func runGet(ctx context.Context, e *Env, args []string) int {
 	if len(positional) != 1 {
 		return fail(e, ExitUsage, "get needs exactly one lead ID or lead URL, e.g. leadscope get 123")
 	}
-	id, err := api.ParseLeadRef(positional[0])
+	if _, err := api.ParseLeadRef(positional[0]); err != nil {
+		return fail(e, ExitUsage, "%v", err)
+	}
+	if *timeout <= 0 {
+		return fail(e, ExitUsage, "--timeout must be positive, e.g. 10s")
+	}
+	zone, err := resolveZoneChoice(e, fs, *tz)
 	if err != nil {
 		return fail(e, ExitUsage, "%v", err)
 	}
@@ -30,11 +37,14 @@ func runGet(ctx context.Context, e *Env, args []string) int {
 	if err != nil {
 		return fail(e, exitCode(err), "%v", err)
 	}
-	if *timeout <= 0 {
-		return fail(e, ExitUsage, "--timeout must be positive, e.g. 10s")
-	}
 	conn.timeout = *timeout
 	client, err := newClient(conn)
+	if err != nil {
+		return fail(e, ExitUsage, "%v", err)
+	}
+	// Only now is the account known: another account's lead URL is refused
+	// before any request, as its ID means a different lead here.
+	id, err := client.ParseLeadRef(positional[0])
 	if err != nil {
 		return fail(e, ExitUsage, "%v", err)
 	}
@@ -45,7 +55,7 @@ func runGet(ctx context.Context, e *Env, args []string) int {
 	if *asJSON {
 		return writeJSON(e, lead.Raw)
 	}
-	return printLead(ctx, e, client, lead)
+	return printLead(ctx, e, client, lead, zone)
 }
 
 func writeJSON(e *Env, raw []byte) int {
@@ -59,12 +69,14 @@ func writeJSON(e *Env, raw []byte) int {
 	return ExitOK
 }
 
-func printLead(ctx context.Context, e *Env, client *api.Client, lead *api.Lead) int {
+func printLead(ctx context.Context, e *Env, client *api.Client, lead *api.Lead, zone zoneChoice) int {
 	dir, err := client.LoadDirectory(ctx)
 	if err != nil {
 		// The lead itself arrived: show it with bare IDs rather than nothing.
 		fmt.Fprintf(e.Stderr, "leadscope: warning: names not resolved: %s\n", oneLine(describe(err)))
 		dir = &api.Directory{}
+	} else if _, known := dir.Account.Location(); !known && zone.account {
+		fmt.Fprintln(e.Stderr, "leadscope: warning: Kommo did not name the account's time zone; dates and times are in this machine's")
 	}
 	related := client.LoadRelated(ctx, lead)
 	for _, err := range related.Errs {
@@ -72,7 +84,8 @@ func printLead(ctx context.Context, e *Env, client *api.Client, lead *api.Lead) 
 	}
 	view := leadView{
 		lead: lead, dir: dir, related: related,
-		webURL: client.LeadWebURL(lead.ID), loc: time.Local, now: time.Now(),
+		webURL: client.LeadWebURL(lead.ID), now: time.Now(),
+		zones: zonesFor(zone, dir.Account, leadTimes(lead)),
 	}
 	if _, err := e.Stdout.Write([]byte(view.render())); err != nil {
 		return fail(e, ExitFailure, "writing output: %v", err)
@@ -83,7 +96,7 @@ func printLead(ctx context.Context, e *Env, client *api.Client, lead *api.Lead) 
 // exitCode maps an error to the documented exit codes.
 func exitCode(err error) int {
 	switch {
-	case errors.Is(err, api.ErrBadID):
+	case errors.Is(err, api.ErrBadID), errors.As(err, new(*usageError)):
 		return ExitUsage
 	case errors.Is(err, api.ErrNotFound):
 		return ExitNotFound
