@@ -43,6 +43,11 @@ func FuzzDecodeLead(f *testing.F) {
 		}
 		var p api.Pipeline
 		_ = json.Unmarshal(data, &p)
+		var a api.Account
+		if json.Unmarshal(data, &a) == nil {
+			a.Location()
+			a.TaskTypeName(1)
+		}
 	})
 }
 
