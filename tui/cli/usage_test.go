@@ -74,3 +74,15 @@ func TestTokenEnvironmentMistakesAreUsageErrors(t *testing.T) {
 		t.Errorf("a token with spaces around and a Bearer prefix: exit %d, %q", padded.code, padded.stderr)
 	}
 }
+
+func TestBrowserRefusesABadTimeZone(t *testing.T) {
+	srv := startSandbox(t, sandbox.Options{})
+	res := runBinary(t, sandboxEnv(srv), "", "--tz", "Mars/Base", fmt.Sprint(sandbox.LeadBasic))
+	assertOneLineFailure(t, res, 2, "browser --tz Mars/Base")
+	if !strings.Contains(res.stderr, `--tz: unknown time zone "Mars/Base"`) {
+		t.Errorf("stderr %q", res.stderr)
+	}
+	if n := srv.TotalRequests(); n != 0 {
+		t.Errorf("%d requests", n)
+	}
+}
