@@ -108,7 +108,8 @@ type User struct {
 	Email string `json:"email"`
 }
 
-// Account is GET /api/v4/account.
+// Account is GET /api/v4/account, asked with the extras in accountWith
+// (see account.go). The extras are nil or empty when Kommo leaves them out.
 type Account struct {
 	ID             int64  `json:"id"`
 	Name           string `json:"name"`
@@ -117,6 +118,13 @@ type Account struct {
 	Country        string `json:"country"`
 	Currency       string `json:"currency"`
 	CurrencySymbol string `json:"currency_symbol"`
+	// IsAPIFilterEnabled says whether list filters work on this account;
+	// nil when Kommo did not say.
+	IsAPIFilterEnabled *bool `json:"is_api_filter_enabled"`
+
+	DatetimeSettings *DatetimeSettings `json:"-"` // _embedded.datetime_settings
+	TaskTypes        []TaskType        `json:"-"` // _embedded.task_types
+	UsersGroups      []UsersGroup      `json:"-"` // _embedded.users_groups
 }
 
 // The entity decoders below are lenient (see lenient.go): a field of an
@@ -194,7 +202,21 @@ func (a *Account) UnmarshalJSON(data []byte) error { a.decodeLooseJSON(data); re
 
 func (a *Account) decodeLooseJSON(data []byte) bool {
 	type plain Account
-	return resetAndFill(data, (*plain)(a))
+	if !resetAndFill(data, (*plain)(a)) {
+		return false
+	}
+	var wire struct {
+		Embedded struct {
+			DatetimeSettings *DatetimeSettings `json:"datetime_settings"`
+			TaskTypes        []TaskType        `json:"task_types"`
+			UsersGroups      []UsersGroup      `json:"users_groups"`
+		} `json:"_embedded"`
+	}
+	decodeLoose(data, &wire)
+	a.DatetimeSettings = wire.Embedded.DatetimeSettings
+	a.TaskTypes = wire.Embedded.TaskTypes
+	a.UsersGroups = wire.Embedded.UsersGroups
+	return true
 }
 
 // resetAndFill zeroes *v and fills it from data; it never fails, so one

@@ -161,7 +161,7 @@ func (c *Client) Users(ctx context.Context) ([]User, error) {
 // Account returns the account the token belongs to.
 func (c *Client) Account(ctx context.Context) (*Account, error) {
 	const op = "load account"
-	resp, err := c.get(ctx, op, &url.URL{Path: "/api/v4/account"})
+	resp, err := c.get(ctx, op, &url.URL{Path: "/api/v4/account", RawQuery: "with=" + accountWith})
 	if err != nil {
 		return nil, err
 	}

@@ -70,12 +70,7 @@ func zoneFor(fixed *time.Location, account *api.Account) common.Zone {
 }
 
 // accountLocation is the account's own zone.
-func accountLocation(a *api.Account) (*time.Location, bool) {
-	if a == nil {
-		return nil, false
-	}
-	return nil, false
-}
+func accountLocation(a *api.Account) (*time.Location, bool) { return a.Location() }
 
 // sameZone compares zones by what they do to the current time: two names
 // for one zone (Local and Europe/Berlin on a Berlin machine) are the same.

@@ -43,7 +43,10 @@
 //   - GET /api/v4/leads/pipelines: pipelines with _embedded.statuses (142 won and
 //     143 lost in each, hex colours).
 //   - GET /api/v4/account: name, subdomain, current_user_id, currency "USD", currency_symbol "$";
-//     with=is_api_filter_enabled adds is_api_filter_enabled (false under Faults.FiltersDisabled).
+//     `with` adds is_api_filter_enabled (false under Options.APIFilterDisabled or
+//     Faults.FiltersDisabled, which also make the lead list ignore filter[...]) and
+//     _embedded.datetime_settings (AccountTimezone, a zone west of UTC),
+//     task_types (1 Follow-up, 2 Meeting, TaskTypeQuote) and users_groups.
 //   - GET /api/v4/leads/{id}/notes: _embedded.notes {id, entity_id, created_by, updated_by,
 //     created_at, updated_at, responsible_user_id, group_id, note_type, params}; filter[note_type][],
 //     order[id] or order[updated_at] (asc|desc, default ID order), limit ≤ 250 (422 above), page.
@@ -127,7 +130,7 @@
 //
 // The seeded leads are listed by LeadIDs; the notable ones have constants
 // (LeadBasic, LeadNoContacts, LeadOneOfEach, LeadManyLinks, LeadAllFieldTypes,
-// LeadLost, LeadLostArray, LeadWon, LeadEscapes, LeadHuge, LeadUnknownUser,
+// LeadLost, LeadLostObject, LeadWon, LeadEscapes, LeadHuge, LeadUnknownUser,
 // LeadPartners) and LeadMissing never exists. Names tests can assert on are
 // constants too (LeadBasicStageName, LeadBasicContactName, LeadBasicProductName ...).
 // Those hand-made leads are dated around 2024-05-01.
@@ -156,4 +159,11 @@
 // (some sharing a second) and HugeTasks tasks; LeadEscapes has terminal
 // escapes in notes, events and tasks; LeadNoStory has nothing at all. Seeded
 // times are anchored at SeedEpoch.
+//
+// The data comes in the shapes Kommo sends rather than the ones its
+// reference documents where they differ: date and birthday values are
+// midnight in AccountTimezone, loss_reason is a one-element array
+// (LeadLostObject has the documented object), prices may be numeric strings,
+// older multitext values name their kind in "enum", some tags have no color
+// key, fields carry is_computed, and most leads' score and labor_cost are null.
 package sandbox

@@ -92,7 +92,7 @@ func (s *Server) serveAPI(r *http.Request, path, endpoint string, faults Faults)
 		}
 		return listPage(r, base, "users", d.users, func(u user) int64 { return u.ID }, user.json)
 	case EndpointAccount:
-		return hal(accountJSON(d.account, base, r, faults))
+		return s.account(r, base, faults)
 	}
 	return problemResponse(http.StatusNotFound, "no such API method: "+path)
 }

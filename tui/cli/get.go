@@ -11,12 +11,13 @@ import (
 )
 
 func runGet(ctx context.Context, e *Env, args []string) int {
-	fs := newFlags(e, "get", "leadscope get ID|URL [--json] [--feed [--limit N]] [--account ACCOUNT]")
+	fs := newFlags(e, "get", "leadscope get ID|URL [--json] [--feed [--limit N]] [--account ACCOUNT] [--tz account|local|ZONE]")
 	asJSON := fs.Bool("json", false, "print the lead exactly as Kommo returned it")
 	withFeed := fs.Bool("feed", false, "add the stage history, tasks and feed (with --json: the notes, events and tasks)")
 	limit := fs.Int("limit", defaultFeedLimit, "with --feed: how many feed entries to print, newest first")
-	account := fs.String("account", "", "the Kommo account (overrides KOMMO_BASE_URL)")
+	account := fs.String("account", "", "the Kommo `ACCOUNT`, e.g. acme.kommo.com (overrides KOMMO_BASE_URL)")
 	timeout := fs.Duration("timeout", api.DefaultTimeout, "give up on one request attempt after this long")
+	tz := fs.String("tz", "account", tzUsage)
 	positional, err := fs.parseInterleaved(args)
 	if err != nil {
 		return fs.usageError(err)
@@ -24,22 +25,31 @@ func runGet(ctx context.Context, e *Env, args []string) int {
 	if len(positional) != 1 {
 		return fail(e, ExitUsage, "get needs exactly one lead ID or lead URL, e.g. leadscope get 123")
 	}
-	id, err := api.ParseLeadRef(positional[0])
-	if err != nil {
+	if _, err := api.ParseLeadRef(positional[0]); err != nil {
 		return fail(e, ExitUsage, "%v", err)
 	}
 	if err := checkFeedFlags(fs, *withFeed, *limit); err != nil {
+		return fail(e, ExitUsage, "%v", err)
+	}
+	if *timeout <= 0 {
+		return fail(e, ExitUsage, "--timeout must be positive, e.g. 10s")
+	}
+	zone, err := resolveZoneChoice(e, fs, *tz)
+	if err != nil {
 		return fail(e, ExitUsage, "%v", err)
 	}
 	conn, err := resolveConnection(e, *account)
 	if err != nil {
 		return fail(e, exitCode(err), "%v", err)
 	}
-	if *timeout <= 0 {
-		return fail(e, ExitUsage, "--timeout must be positive, e.g. 10s")
-	}
 	conn.timeout = *timeout
 	client, err := newClient(conn)
+	if err != nil {
+		return fail(e, ExitUsage, "%v", err)
+	}
+	// Only now is the account known: another account's lead URL is refused
+	// before any request, as its ID means a different lead here.
+	id, err := client.ParseLeadRef(positional[0])
 	if err != nil {
 		return fail(e, ExitUsage, "%v", err)
 	}
@@ -53,9 +63,9 @@ func runGet(ctx context.Context, e *Env, args []string) int {
 	case *asJSON:
 		return writeJSON(e, lead.Raw)
 	case *withFeed:
-		return printLead(ctx, e, client, lead, *limit)
+		return printLead(ctx, e, client, lead, zone, *limit)
 	}
-	return printLead(ctx, e, client, lead, 0)
+	return printLead(ctx, e, client, lead, zone, 0)
 }
 
 func writeJSON(e *Env, raw []byte) int {
@@ -71,7 +81,7 @@ func writeJSON(e *Env, raw []byte) int {
 
 // printLead prints the summary and, when feedLimit > 0, the story after it
 // (loaded while the summary's names are).
-func printLead(ctx context.Context, e *Env, client *api.Client, lead *api.Lead, feedLimit int) int {
+func printLead(ctx context.Context, e *Env, client *api.Client, lead *api.Lead, zone zoneChoice, feedLimit int) int {
 	var storyLoaded chan *leadStory
 	if feedLimit > 0 {
 		storyLoaded = make(chan *leadStory, 1)
@@ -82,6 +92,8 @@ func printLead(ctx context.Context, e *Env, client *api.Client, lead *api.Lead, 
 		// The lead itself arrived: show it with bare IDs rather than nothing.
 		fmt.Fprintf(e.Stderr, "leadscope: warning: names not resolved: %s\n", oneLine(describe(err)))
 		dir = &api.Directory{}
+	} else if _, known := dir.Account.Location(); !known && zone.account {
+		fmt.Fprintln(e.Stderr, "leadscope: warning: Kommo did not name the account's time zone; dates and times are in this machine's")
 	}
 	related := client.LoadRelated(ctx, lead)
 	for _, err := range related.Errs {
@@ -89,7 +101,8 @@ func printLead(ctx context.Context, e *Env, client *api.Client, lead *api.Lead, 
 	}
 	view := leadView{
 		lead: lead, dir: dir, related: related,
-		webURL: client.LeadWebURL(lead.ID), loc: time.Local, now: time.Now(),
+		webURL: client.LeadWebURL(lead.ID), now: time.Now(),
+		zones: zonesFor(zone, dir.Account, leadTimes(lead)),
 	}
 	out := view.render()
 	if storyLoaded != nil {
@@ -104,7 +117,7 @@ func printLead(ctx context.Context, e *Env, client *api.Client, lead *api.Lead, 
 // exitCode maps an error to the documented exit codes.
 func exitCode(err error) int {
 	switch {
-	case errors.Is(err, api.ErrBadID):
+	case errors.Is(err, api.ErrBadID), errors.As(err, new(*usageError)):
 		return ExitUsage
 	case errors.Is(err, api.ErrNotFound):
 		return ExitNotFound

@@ -68,7 +68,8 @@ func runLogin(ctx context.Context, e *Env, args []string) int {
 	creds, err := auth.Login(ctx, opts)
 	switch {
 	case errors.Is(err, auth.ErrMissingClient):
-		return fail(e, ExitUsage, "%v; the config file is %s", err, auth.ConfigPath(store.Dir()))
+		return fail(e, ExitUsage, "%v; the config file is %s. Without an integration: leadscope login --with-token --account acme.kommo.com (a long-lived token on stdin), or try leadscope --demo",
+			err, auth.ConfigPath(store.Dir()))
 	case err != nil:
 		return fail(e, loginExitCode(err), "%s", loginFailure(err))
 	}

@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/leadscope/leadscope/api"
+	"github.com/leadscope/leadscope/tui/common"
 )
 
 // partState is how far one kind of related data has come.
@@ -121,4 +122,21 @@ func catalogElementIDs(l *api.Lead, catalogID int64) []int64 {
 		}
 	}
 	return ids
+}
+
+// formatter formats the lead's fields in the account's terms, naming
+// chained-list elements the lead links when they have been resolved.
+func (d *Data) formatter(c *common.Context) api.FieldFormatter {
+	f := c.Formatter()
+	f.ElementName = func(catalogID, elementID int64) (string, bool) {
+		if p, ok := d.catalogs[catalogID]; ok {
+			for _, e := range p.items {
+				if e.ID == elementID && e.Name != "" {
+					return e.Name, true
+				}
+			}
+		}
+		return "", false
+	}
+	return f
 }
