@@ -1,5 +1,7 @@
 package api
 
+import "slices"
+
 // Contact is a contact from GET /api/v4/contacts.
 type Contact struct {
 	ID           int64         `json:"id"`
@@ -82,7 +84,9 @@ func (c *Contact) UnmarshalJSON(data []byte) error { c.decodeLooseJSON(data); re
 
 func (c *Contact) decodeLooseJSON(data []byte) bool {
 	type plain Contact
-	return resetAndFill(data, (*plain)(c))
+	ok := resetAndFill(data, (*plain)(c))
+	clipNames(&c.Name, &c.FirstName, &c.LastName)
+	return ok
 }
 
 // UnmarshalJSON reads a company leniently.
@@ -90,7 +94,9 @@ func (c *Company) UnmarshalJSON(data []byte) error { c.decodeLooseJSON(data); re
 
 func (c *Company) decodeLooseJSON(data []byte) bool {
 	type plain Company
-	return resetAndFill(data, (*plain)(c))
+	ok := resetAndFill(data, (*plain)(c))
+	clipNames(&c.Name)
+	return ok
 }
 
 // UnmarshalJSON reads a catalog element leniently.
@@ -98,7 +104,9 @@ func (e *CatalogElement) UnmarshalJSON(data []byte) error { e.decodeLooseJSON(da
 
 func (e *CatalogElement) decodeLooseJSON(data []byte) bool {
 	type plain CatalogElement
-	return resetAndFill(data, (*plain)(e))
+	ok := resetAndFill(data, (*plain)(e))
+	clipNames(&e.Name)
+	return ok
 }
 
 // UnmarshalJSON reads a catalog leniently.
@@ -106,7 +114,9 @@ func (c *Catalog) UnmarshalJSON(data []byte) error { c.decodeLooseJSON(data); re
 
 func (c *Catalog) decodeLooseJSON(data []byte) bool {
 	type plain Catalog
-	return resetAndFill(data, (*plain)(c))
+	ok := resetAndFill(data, (*plain)(c))
+	clipNames(&c.Name, &c.Type)
+	return ok
 }
 
 // UnmarshalJSON reads a pipeline and its stages, which Kommo nests in
@@ -118,13 +128,16 @@ func (p *Pipeline) decodeLooseJSON(data []byte) bool {
 	if !resetAndFill(data, (*plain)(p)) {
 		return false
 	}
+	clipNames(&p.Name)
 	var wire struct {
 		Embedded struct {
 			Statuses []Status `json:"statuses"`
 		} `json:"_embedded"`
 	}
 	decodeLoose(data, &wire)
-	p.Statuses = wire.Embedded.Statuses
+	// Kommo allows a few dozen stages; a copy of the first maxPageSize lets
+	// the rest of a padded list go.
+	p.Statuses = slices.Clone(wire.Embedded.Statuses[:min(len(wire.Embedded.Statuses), maxPageSize)])
 	return true
 }
 
@@ -133,7 +146,9 @@ func (s *Status) UnmarshalJSON(data []byte) error { s.decodeLooseJSON(data); ret
 
 func (s *Status) decodeLooseJSON(data []byte) bool {
 	type plain Status
-	return resetAndFill(data, (*plain)(s))
+	ok := resetAndFill(data, (*plain)(s))
+	clipNames(&s.Name, &s.Color)
+	return ok
 }
 
 // UnmarshalJSON reads a user leniently.
@@ -141,7 +156,9 @@ func (u *User) UnmarshalJSON(data []byte) error { u.decodeLooseJSON(data); retur
 
 func (u *User) decodeLooseJSON(data []byte) bool {
 	type plain User
-	return resetAndFill(data, (*plain)(u))
+	ok := resetAndFill(data, (*plain)(u))
+	clipNames(&u.Name, &u.Email)
+	return ok
 }
 
 // UnmarshalJSON reads the account leniently.
