@@ -129,3 +129,20 @@ func TestNewRejectsBadOptions(t *testing.T) {
 		t.Error("missing credentials accepted")
 	}
 }
+
+// A body holding another lead is the server's fault: shown as the lead
+// asked for, it would mislead (and be cached under the wrong ID).
+func TestGetLeadAnsweredWithAnotherLead(t *testing.T) {
+	srv := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("X-Request-Id", "req-5")
+		writeJSON(w, 200, hal, `{"id":5,"name":"Someone else's deal"}`)
+	})
+	lead, err := newClient(t, srv.URL).GetLead(context.Background(), 6)
+	e := mustKind(t, err, api.ErrBadResponse)
+	if lead != nil {
+		t.Errorf("got lead %d", lead.ID)
+	}
+	if want := "get lead 6: bad response (HTTP 200): the server answered lead 5 for lead 6 [request req-5]"; e.Error() != want {
+		t.Errorf("error %q\nwant  %q", e.Error(), want)
+	}
+}

@@ -14,7 +14,8 @@ import (
 const leadWith = "contacts,catalog_elements,loss_reason,is_price_modified_by_robot,source_id,source"
 
 // GetLead fetches one lead with its linked IDs. Lead.Raw holds the body
-// exactly as received. A missing lead (204 or 404) matches ErrNotFound.
+// exactly as received. A missing lead (204 or 404) matches ErrNotFound; a
+// body holding another lead than id is ErrBadResponse.
 func (c *Client) GetLead(ctx context.Context, id int64) (*Lead, error) {
 	op := "get lead " + strconv.FormatInt(id, 10)
 	if id <= 0 {
@@ -29,7 +30,17 @@ func (c *Client) GetLead(ctx context.Context, id int64) (*Lead, error) {
 		// Kommo answers some missing leads with 204 and no body.
 		return nil, &Error{Kind: ErrNotFound, Op: op, Status: resp.status, RequestID: resp.requestID}
 	}
-	return decodeLead(op, resp)
+	lead, err := decodeLead(op, resp)
+	if err != nil {
+		return nil, err
+	}
+	if lead.ID != id {
+		// Shown (and cached) as the lead asked for, another lead would
+		// mislead; the server is at fault.
+		return nil, &Error{Kind: ErrBadResponse, Op: op, Status: resp.status, RequestID: resp.requestID,
+			Detail: fmt.Sprintf("the server answered lead %d for lead %d", lead.ID, id)}
+	}
+	return lead, nil
 }
 
 func decodeLead(op string, resp *response) (*Lead, error) {
