@@ -49,7 +49,7 @@ func runGet(ctx context.Context, e *Env, args []string) int {
 }
 
 func writeJSON(e *Env, raw []byte) int {
-	out := escapeInvisible(raw)
+	out := jsonFor(raw, e.OutIsTTY)
 	if len(out) == 0 || out[len(out)-1] != '\n' {
 		out = append(out, '\n')
 	}
