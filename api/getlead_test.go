@@ -146,3 +146,40 @@ func TestGetLeadAnsweredWithAnotherLead(t *testing.T) {
 		t.Errorf("error %q\nwant  %q", e.Error(), want)
 	}
 }
+
+func TestGetLeadJSONChecksWithoutDecoding(t *testing.T) {
+	body, err := os.ReadFile("testdata/lead_documented.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	answer := string(body)
+	srv := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		if answer == "" {
+			w.WriteHeader(http.StatusNoContent)
+			return
+		}
+		writeJSON(w, 200, hal, answer)
+	})
+	c := newClient(t, srv.URL)
+	got, err := c.GetLeadJSON(context.Background(), 19619)
+	if err != nil || !bytes.Equal(got, body) {
+		t.Fatalf("GetLeadJSON: %v, body equal %v", err, bytes.Equal(got, body))
+	}
+	for _, tc := range []struct {
+		answer string
+		kind   error
+		detail string
+	}{
+		{`{"id":19618}`, api.ErrBadResponse, "the server answered lead 19618 for lead 19619"},
+		{`{"name":"x"}`, api.ErrBadResponse, "no id"},
+		{`[{"id":19619}]`, api.ErrBadResponse, "must be a JSON object"},
+		{`{"id":19619`, api.ErrBadResponse, "malformed JSON"},
+		{"", api.ErrNotFound, ""},
+	} {
+		answer = tc.answer
+		_, err := c.GetLeadJSON(context.Background(), 19619)
+		if e := mustKind(t, err, tc.kind); !strings.Contains(e.Error(), tc.detail) {
+			t.Errorf("%s: %q lacks %q", tc.answer, e, tc.detail)
+		}
+	}
+}
