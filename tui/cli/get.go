@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -38,12 +39,16 @@ func runGet(ctx context.Context, e *Env, args []string) int {
 	if err != nil {
 		return fail(e, ExitUsage, "%v", err)
 	}
+	if *asJSON {
+		raw, err := client.GetLeadJSON(ctx, id)
+		if err != nil {
+			return fail(e, exitCode(err), "%v", describe(err))
+		}
+		return writeJSON(e, raw)
+	}
 	lead, err := client.GetLead(ctx, id)
 	if err != nil {
 		return fail(e, exitCode(err), "%v", describe(err))
-	}
-	if *asJSON {
-		return writeJSON(e, lead.Raw)
 	}
 	return printLead(ctx, e, client, lead)
 }
@@ -70,6 +75,7 @@ func printLead(ctx context.Context, e *Env, client *api.Client, lead *api.Lead) 
 	for _, err := range related.Errs {
 		fmt.Fprintf(e.Stderr, "leadscope: warning: %s\n", oneLine(describe(err)))
 	}
+	warnCuts(e, dir, slices.Concat(dir.Cuts, related.Cuts))
 	view := leadView{
 		lead: lead, dir: dir, related: related,
 		webURL: client.LeadWebURL(lead.ID), loc: time.Local, now: time.Now(),
@@ -78,6 +84,15 @@ func printLead(ctx context.Context, e *Env, client *api.Client, lead *api.Lead) 
 		return fail(e, ExitFailure, "writing output: %v", err)
 	}
 	return ExitOK
+}
+
+// warnCuts says on stderr what a bound left out of the summary, a list by
+// its name when the directory knows it.
+func warnCuts(e *Env, dir *api.Directory, cuts []*api.Cut) {
+	for _, cut := range cuts {
+		name, _ := dir.CatalogName(cut.CatalogID)
+		fmt.Fprintf(e.Stderr, "leadscope: warning: %s\n", oneLine(cut.Note(name)))
+	}
 }
 
 // exitCode maps an error to the documented exit codes.
