@@ -162,7 +162,10 @@ func readCapped(res *http.Response, limit int64) ([]byte, error) {
 	}
 	var buf bytes.Buffer
 	if res.ContentLength > 0 {
-		buf.Grow(int(res.ContentLength) + 1)
+		// ReadFrom wants MinRead bytes free before each read, even the one
+		// that finds the end: with less it would double the buffer at the
+		// last moment (an 8 MiB body would briefly cost 24 MiB).
+		buf.Grow(int(res.ContentLength) + bytes.MinRead)
 	}
 	n, err := buf.ReadFrom(io.LimitReader(res.Body, limit+1))
 	if n > limit {
