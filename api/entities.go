@@ -5,23 +5,23 @@ import "slices"
 // Contact is a contact from GET /api/v4/contacts.
 type Contact struct {
 	ID           int64         `json:"id"`
-	Name         string        `json:"name"`
-	FirstName    string        `json:"first_name"`
-	LastName     string        `json:"last_name"`
+	Name         string        `json:"name" lenient:"short"`
+	FirstName    string        `json:"first_name" lenient:"short"`
+	LastName     string        `json:"last_name" lenient:"short"`
 	CustomFields []CustomField `json:"custom_fields_values"`
 }
 
 // Company is a company from GET /api/v4/companies.
 type Company struct {
 	ID           int64         `json:"id"`
-	Name         string        `json:"name"`
+	Name         string        `json:"name" lenient:"short"`
 	CustomFields []CustomField `json:"custom_fields_values"`
 }
 
 // CatalogElement is a list element from GET /api/v4/catalogs/{id}/elements.
 type CatalogElement struct {
 	ID           int64         `json:"id"`
-	Name         string        `json:"name"`
+	Name         string        `json:"name" lenient:"short"`
 	CatalogID    int64         `json:"catalog_id"`
 	CustomFields []CustomField `json:"custom_fields_values"`
 }
@@ -29,14 +29,14 @@ type CatalogElement struct {
 // Catalog is a list (catalog) from GET /api/v4/catalogs.
 type Catalog struct {
 	ID   int64  `json:"id"`
-	Name string `json:"name"`
-	Type string `json:"type"`
+	Name string `json:"name" lenient:"short"`
+	Type string `json:"type" lenient:"short"`
 }
 
 // Pipeline is a sales pipeline with its stages.
 type Pipeline struct {
 	ID       int64    `json:"id"`
-	Name     string   `json:"name"`
+	Name     string   `json:"name" lenient:"short"`
 	Sort     int64    `json:"sort"`
 	IsMain   bool     `json:"is_main"`
 	Statuses []Status `json:"-"`
@@ -45,9 +45,9 @@ type Pipeline struct {
 // Status is a pipeline stage; Color is Kommo's hex colour such as "#99ccff".
 type Status struct {
 	ID         int64  `json:"id"`
-	Name       string `json:"name"`
+	Name       string `json:"name" lenient:"short"`
 	Sort       int64  `json:"sort"`
-	Color      string `json:"color"`
+	Color      string `json:"color" lenient:"short"`
 	Type       int64  `json:"type"`
 	PipelineID int64  `json:"pipeline_id"`
 }
@@ -61,8 +61,8 @@ const (
 // User is an account user (GET /api/v4/users, administrators only).
 type User struct {
 	ID    int64  `json:"id"`
-	Name  string `json:"name"`
-	Email string `json:"email"`
+	Name  string `json:"name" lenient:"short"`
+	Email string `json:"email" lenient:"short"`
 }
 
 // Account is GET /api/v4/account.
@@ -84,9 +84,7 @@ func (c *Contact) UnmarshalJSON(data []byte) error { c.decodeLooseJSON(data); re
 
 func (c *Contact) decodeLooseJSON(data []byte) bool {
 	type plain Contact
-	ok := resetAndFill(data, (*plain)(c))
-	clipNames(&c.Name, &c.FirstName, &c.LastName)
-	return ok
+	return resetAndFill(data, (*plain)(c))
 }
 
 // UnmarshalJSON reads a company leniently.
@@ -94,9 +92,7 @@ func (c *Company) UnmarshalJSON(data []byte) error { c.decodeLooseJSON(data); re
 
 func (c *Company) decodeLooseJSON(data []byte) bool {
 	type plain Company
-	ok := resetAndFill(data, (*plain)(c))
-	clipNames(&c.Name)
-	return ok
+	return resetAndFill(data, (*plain)(c))
 }
 
 // UnmarshalJSON reads a catalog element leniently.
@@ -104,9 +100,7 @@ func (e *CatalogElement) UnmarshalJSON(data []byte) error { e.decodeLooseJSON(da
 
 func (e *CatalogElement) decodeLooseJSON(data []byte) bool {
 	type plain CatalogElement
-	ok := resetAndFill(data, (*plain)(e))
-	clipNames(&e.Name)
-	return ok
+	return resetAndFill(data, (*plain)(e))
 }
 
 // UnmarshalJSON reads a catalog leniently.
@@ -114,9 +108,7 @@ func (c *Catalog) UnmarshalJSON(data []byte) error { c.decodeLooseJSON(data); re
 
 func (c *Catalog) decodeLooseJSON(data []byte) bool {
 	type plain Catalog
-	ok := resetAndFill(data, (*plain)(c))
-	clipNames(&c.Name, &c.Type)
-	return ok
+	return resetAndFill(data, (*plain)(c))
 }
 
 // UnmarshalJSON reads a pipeline and its stages, which Kommo nests in
@@ -128,7 +120,6 @@ func (p *Pipeline) decodeLooseJSON(data []byte) bool {
 	if !resetAndFill(data, (*plain)(p)) {
 		return false
 	}
-	clipNames(&p.Name)
 	var wire struct {
 		Embedded struct {
 			Statuses []Status `json:"statuses"`
@@ -146,9 +137,7 @@ func (s *Status) UnmarshalJSON(data []byte) error { s.decodeLooseJSON(data); ret
 
 func (s *Status) decodeLooseJSON(data []byte) bool {
 	type plain Status
-	ok := resetAndFill(data, (*plain)(s))
-	clipNames(&s.Name, &s.Color)
-	return ok
+	return resetAndFill(data, (*plain)(s))
 }
 
 // UnmarshalJSON reads a user leniently.
@@ -156,9 +145,7 @@ func (u *User) UnmarshalJSON(data []byte) error { u.decodeLooseJSON(data); retur
 
 func (u *User) decodeLooseJSON(data []byte) bool {
 	type plain User
-	ok := resetAndFill(data, (*plain)(u))
-	clipNames(&u.Name, &u.Email)
-	return ok
+	return resetAndFill(data, (*plain)(u))
 }
 
 // UnmarshalJSON reads the account leniently.
