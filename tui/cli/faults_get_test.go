@@ -2,6 +2,8 @@ package cli_test
 
 import (
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -174,5 +176,23 @@ func TestGetHostileDataMatrix(t *testing.T) {
 				t.Errorf("peak RSS %d MiB, want ≤ %d MiB", res.peakRSS>>20, maxPeakRSS>>20)
 			}
 		})
+	}
+}
+
+// A body holding another lead than the one asked for is a server error:
+// one line, exit 1, nothing on stdout.
+func TestGetAnotherLeadIsAServerError(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/hal+json")
+		_, _ = w.Write([]byte(`{"id":5,"name":"Someone else's deal"}`))
+	}))
+	t.Cleanup(srv.Close)
+	env := map[string]string{"KOMMO_BASE_URL": srv.URL, "KOMMO_TOKEN": "t"}
+	for _, args := range [][]string{{"get", "6"}, {"get", "--json", "6"}} {
+		res := runCLI(t, env, "", args...)
+		assertOneLineFailure(t, res, 1, strings.Join(args, " "))
+		if !strings.Contains(res.stderr, "bad response (HTTP 200): the server answered lead 5 for lead 6") {
+			t.Errorf("%v: stderr %q", args, res.stderr)
+		}
 	}
 }
