@@ -65,8 +65,11 @@ func TestTUIAgainstConfiguredAccount(t *testing.T) {
 	if srv.Requests(sandbox.EndpointLeads) != 1 {
 		t.Errorf("one lead view cost %d lead requests", srv.Requests(sandbox.EndpointLeads))
 	}
-	// A pasted lead URL in the input opens that lead.
+	// A pasted lead URL in the input opens that lead. The text waits for
+	// the focused input: typed at once, "/" and the URL can reach the
+	// program in one read, as one key of many runes that "/" does not match.
 	s.send("/")
+	s.waitFor("ID or lead URL")
 	s.sendText(fmt.Sprintf("https://sandbox.kommo.com/leads/detail/%d", sandbox.LeadLost))
 	s.send("Enter")
 	s.waitFor(sandbox.LostReasonName)
