@@ -9,6 +9,7 @@ import (
 )
 
 // Error kinds. Every error the client returns matches exactly one of these
+// (or ErrTruncated, the kind of a *Cut, which comes with partial results)
 // with errors.Is, so callers can choose a message and an exit code.
 var (
 	ErrNotFound        = errors.New("not found")
