@@ -43,6 +43,12 @@ type Client struct {
 	maxRetryWait time.Duration
 	maxBody      int64
 	userAgent    string
+	// budget, when set (WithBudget), bounds every fetch of related records
+	// and lists made through this client; without one each call has its own.
+	budget *Budget
+	// catalogSlots holds one token per list whose elements are being
+	// fetched, shared by every copy of the client (see CatalogConcurrency).
+	catalogSlots chan struct{}
 }
 
 // New checks opts and builds a Client. It makes no request.
@@ -64,6 +70,7 @@ func New(opts Options) (*Client, error) {
 		maxRetryWait: positiveOr(opts.MaxRetryWait, DefaultMaxRetryWait),
 		maxBody:      opts.MaxBodyBytes,
 		userAgent:    opts.UserAgent,
+		catalogSlots: make(chan struct{}, CatalogConcurrency),
 	}
 	switch {
 	case c.maxRetries == 0:

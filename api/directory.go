@@ -2,6 +2,9 @@ package api
 
 import (
 	"context"
+	"errors"
+	"slices"
+	"strings"
 	"sync"
 )
 
@@ -18,6 +21,9 @@ type Directory struct {
 	// CatalogsErr is set when lists could not be listed; list elements then
 	// show without their list's name.
 	CatalogsErr error
+	// Cuts says which lists stopped at ListMaxBytes or ListMaxPages; the
+	// entities that arrived are in the fields above. Show each with Cut.Note.
+	Cuts []*Cut
 }
 
 // LoadDirectory fetches account, pipelines, users and catalogs concurrently
@@ -48,20 +54,38 @@ func (c *Client) LoadDirectory(ctx context.Context) (*Directory, error) {
 		}
 		d.Account = a
 	})
+	// cut keeps a list that stopped at a bound and reports any other error.
+	cut := func(err error) error {
+		var c *Cut
+		if !errors.As(err, &c) {
+			return err
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		d.Cuts = append(d.Cuts, c)
+		return nil
+	}
 	wg.Go(func() {
 		p, err := c.Pipelines(ctx)
-		if err != nil {
+		if err := cut(err); err != nil {
 			fatal(err)
 			return
 		}
 		d.Pipelines = p
 	})
-	wg.Go(func() { d.Users, d.UsersErr = c.Users(ctx) })
-	wg.Go(func() { d.Catalogs, d.CatalogsErr = c.Catalogs(ctx) })
+	wg.Go(func() {
+		users, err := c.Users(ctx)
+		d.Users, d.UsersErr = users, cut(err)
+	})
+	wg.Go(func() {
+		catalogs, err := c.Catalogs(ctx)
+		d.Catalogs, d.CatalogsErr = catalogs, cut(err)
+	})
 	wg.Wait()
 	if fatalErr != nil {
 		return nil, fatalErr
 	}
+	slices.SortFunc(d.Cuts, func(a, b *Cut) int { return strings.Compare(a.What, b.What) })
 	return &d, nil
 }
 

@@ -2,11 +2,13 @@ package tui
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/leadscope/leadscope/api"
 	"github.com/leadscope/leadscope/tui/common"
+	"github.com/leadscope/leadscope/tui/sanitize"
 )
 
 type directoryMsg struct {
@@ -42,6 +44,13 @@ func (m *Model) onDirectory(msg directoryMsg) tea.Cmd {
 	m.c.Names = common.NewNames(msg.dir)
 	m.c.NamesVersion++
 	m.c.Zone = zoneFor(m.opts.Location, msg.dir.Account)
+	if len(msg.dir.Cuts) > 0 {
+		notes := make([]string, len(msg.dir.Cuts))
+		for i, cut := range msg.dir.Cuts {
+			notes[i] = sanitize.Line(cut.Note(""))
+		}
+		return m.say(common.StatusWarn, "Account data cut short: "+strings.Join(notes, "; "))
+	}
 	return nil
 }
 

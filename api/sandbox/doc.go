@@ -100,6 +100,26 @@
 // token is checked; the body faults damage the real answer. The unknown custom field type is part of the data
 // (LeadAllFieldTypes, UnknownFieldType), not a fault.
 //
+// Hostile-data faults answer after the token check with well-formed Kommo
+// JSON that is too much, generated as it is written so the sandbox never
+// holds more than one answer; requests they do not concern answer as usual
+// (and do not count towards Times):
+//   - FaultEndlessPages: every list (users, catalogs, pipelines, contacts,
+//     companies, leads, catalog elements) answers page after page of
+//     Faults.Count fresh entities (default 250, IDs from 7,000,000,000 up,
+//     whatever filter[id][] asked) with names padding each page to
+//     Faults.PageBytes (default DefaultPageBytes, just under 8 MiB), and a
+//     _links.next to the following page, forever.
+//   - FaultDeepJSON: the lead asked for gains Faults.Count custom fields
+//     (default 1) whose value is nested Faults.Depth arrays deep (default
+//     8000): a ~20 KB lead; Count 464 makes it ~8 MiB.
+//   - FaultManyFieldValues: the lead gains Faults.Count numeric values
+//     (default 450,000, ~7 MB), 1000 per generated custom field.
+//   - FaultManyCatalogs: the lead links one element in each of Faults.Count
+//     lists (default 100), and every list's elements endpoint pages as
+//     FaultEndlessPages does, never answering the linked elements. Leave
+//     Faults.Endpoint empty: the fault spans leads and catalog elements.
+//
 // # Counting
 //
 // Requests(endpoint) counts requests by endpoint name (the Endpoint*

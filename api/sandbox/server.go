@@ -147,7 +147,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	var resp response
 	if isAPI {
-		resp = s.serveAPI(r, path, endpoint, faults)
+		resp = s.serveAPI(r, path, endpoint, faults, fault)
 	} else {
 		resp = s.serveOAuth(r, path)
 	}

@@ -162,6 +162,27 @@ func waitForAuthURL(t *testing.T, out interface{ String() string }, done <-chan 
 	return ""
 }
 
+// waitForOutput waits until out holds want, failing when the command
+// ends without it or half a minute passes first. An exit it sees is put
+// back on done for whoever waits for it next.
+func waitForOutput(t *testing.T, out interface{ String() string }, done chan int, want string) {
+	t.Helper()
+	deadline := time.After(30 * time.Second)
+	for !strings.Contains(out.String(), want) {
+		select {
+		case code := <-done:
+			if !strings.Contains(out.String(), want) {
+				t.Fatalf("ended (exit %d) without printing %q: %s", code, want, out.String())
+			}
+			done <- code
+			return
+		case <-deadline:
+			t.Fatalf("%q not printed in time: %s", want, out.String())
+		case <-time.After(5 * time.Millisecond):
+		}
+	}
+}
+
 var consentField = regexp.MustCompile(`name="consent" value="([^"]+)"`)
 
 // clickConsent plays the browser: it opens the consent page, clicks

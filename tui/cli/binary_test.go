@@ -50,6 +50,7 @@ func (e *buildError) Error() string { return e.err.Error() + "\n" + e.output }
 type runResult struct {
 	stdout, stderr string
 	code           int
+	peakRSS        int64 // bytes; 0 when the platform does not say (and for in-process runs)
 }
 
 // runBinary runs leadscope with exactly env (nothing inherited but PATH and a
@@ -64,12 +65,17 @@ func runBinary(t *testing.T, env []string, stdin string, args ...string) runResu
 	cmd.Stdin = bytes.NewBufferString(stdin)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("starting leadscope %v: %v", args, err)
+	}
+	rss := watchRSS(cmd.Process.Pid, cmd.Path)
+	err := cmd.Wait()
+	peak := rss.Stop(cmd.ProcessState)
 	code := 0
 	if exitErr, ok := err.(*exec.ExitError); ok {
 		code = exitErr.ExitCode()
 	} else if err != nil {
 		t.Fatalf("running leadscope %v: %v", args, err)
 	}
-	return runResult{stdout: stdout.String(), stderr: stderr.String(), code: code}
+	return runResult{stdout: stdout.String(), stderr: stderr.String(), code: code, peakRSS: peak}
 }

@@ -11,6 +11,9 @@ import (
 	"io"
 	"strings"
 	"time"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 // Env is everything a command may touch of the outside world, so tests can
@@ -126,8 +129,23 @@ func fail(e *Env, code int, format string, args ...any) int {
 	return code
 }
 
+// maxLineColumns is the last defence of every one-line message: whatever
+// a server, a file or the environment put into it, a line printed by
+// fail or as a warning is at most this wide.
+const maxLineColumns = 1000
+
+// oneLine cleans s into one line of at most maxLineColumns columns, ending
+// in "…" when it was cut. Only the start of a huge text is looked at.
 func oneLine(s string) string {
-	return strings.Join(strings.Fields(cleanLine(s)), " ")
+	const lookAt = 16 * maxLineColumns
+	if len(s) > lookAt {
+		cut := lookAt
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		s = s[:cut] + "…"
+	}
+	return ansi.Truncate(strings.Join(strings.Fields(cleanLine(s)), " "), maxLineColumns, "…")
 }
 
 // flagSet is a flag.FlagSet that reports a bad flag in one line and prints

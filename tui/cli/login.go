@@ -112,9 +112,9 @@ func saveLogin(ctx context.Context, e *Env, store *auth.Store, creds *auth.Crede
 		}
 	}
 	if name != "" {
-		fmt.Fprintf(e.Stdout, "Logged in to %s (%s). Credentials saved in %s\n", oneLine(name), host, store.Path())
+		fmt.Fprintf(e.Stdout, "Logged in to %s (%s). Credentials saved in %s\n", oneLine(name), oneLine(host), oneLine(store.Path()))
 	} else {
-		fmt.Fprintf(e.Stdout, "Logged in to %s. Credentials saved in %s\n", host, store.Path())
+		fmt.Fprintf(e.Stdout, "Logged in to %s. Credentials saved in %s\n", oneLine(host), oneLine(store.Path()))
 	}
 	return ExitOK
 }

@@ -26,12 +26,19 @@ type part[T any] struct {
 	cut   string // what a bound left out, "" when nothing was
 }
 
-func (p *part[T]) settle(items []T, err error) {
-	if err != nil {
+// settle records an answer. A bound that cut the answer short (a hostile
+// or enormous list) still counts as loaded: what arrived is shown, and
+// note says what was left out, since asking again would be cut again.
+func (p *part[T]) settle(items []T, err error, note func(*api.Cut) string) {
+	var cut *api.Cut
+	switch {
+	case errors.As(err, &cut):
+		p.state, p.items, p.err, p.cut = partLoaded, items, nil, note(cut)
+	case err != nil:
 		p.state, p.err = partFailed, err
-		return
+	default:
+		p.state, p.items, p.err, p.cut = partLoaded, items, nil, ""
 	}
-	p.state, p.items, p.err = partLoaded, items, nil
 }
 
 // wanted reports whether the part must be (re)fetched.

@@ -28,9 +28,7 @@ func catalogTab(c *common.Context, d *Data, width int) tabContent {
 	for _, id := range d.catalogIDs() {
 		p := d.catalogs[id]
 		head = append(head, partStatus(c, p.state, p.err, catalogLabel(c.Names, id), width)...)
-		if p.cut != "" {
-			head = append(head, common.StyleLines(common.Wrap(p.cut, width), c.Styles.Warning)...)
-		}
+		head = append(head, cutLines(c, p.cut, width)...)
 	}
 	if len(head) > 0 {
 		head = append(head, "")

@@ -73,7 +73,7 @@ func contactsTab(c *common.Context, d *Data, width int) tabContent {
 		parties[i] = party{id: r.ID, main: r.IsMain, missing: true}
 	}
 	return tabContent{
-		head: partStatus(c, d.contacts.state, d.contacts.err, "contacts", width),
+		head: append(partStatus(c, d.contacts.state, d.contacts.err, "contacts", width), cutLines(c, d.contacts.cut, width)...),
 		body: newPartyItems(c, parties, d.contacts.state, width),
 	}
 }
@@ -97,7 +97,7 @@ func companiesTab(c *common.Context, d *Data, width int) tabContent {
 		parties[i] = party{id: r.ID, missing: true}
 	}
 	return tabContent{
-		head: partStatus(c, d.companies.state, d.companies.err, "companies", width),
+		head: append(partStatus(c, d.companies.state, d.companies.err, "companies", width), cutLines(c, d.companies.cut, width)...),
 		body: newPartyItems(c, parties, d.companies.state, width),
 	}
 }
@@ -213,4 +213,12 @@ func partStatus(c *common.Context, state partState, err error, what string, widt
 		return nil
 	}
 	return common.StyleLines(common.Wrap(text, width), style)
+}
+
+// cutLines say, in the warning colour, what a bound left out of a tab.
+func cutLines(c *common.Context, note string, width int) []string {
+	if note == "" {
+		return nil
+	}
+	return common.StyleLines(common.Wrap(note, width), c.Styles.Warning)
 }

@@ -127,14 +127,16 @@ func peakRSSViewingLead(tb testing.TB, bin, url, token string, ref reference, di
 	tm.run("-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "40", "-s", "rss", command)
 	tb.Cleanup(func() { _ = exec.Command("tmux", "-S", tm.socket, "kill-server").Run() })
 	pid := strings.TrimSpace(tm.run("display-message", "-p", "-t", "rss", "#{pane_pid}"))
-	if comm, err := os.ReadFile("/proc/" + pid + "/comm"); err != nil || strings.TrimSpace(string(comm)) != "leadscope" {
-		tb.Fatalf("pane process %s is %q (%v), not leadscope", pid, comm, err)
-	}
 
 	id := "#" + strconv.FormatInt(sandbox.LeadHuge, 10)
 	tm.waitFor("the huge lead with its tabs resolved", func(s string) bool {
 		return strings.Contains(s, id) && !strings.Contains(s, "Loading")
 	})
+	// The pane's process is the shell, then env, then leadscope (each
+	// exec keeps the PID): only with the lead on screen is it leadscope.
+	if comm, err := os.ReadFile("/proc/" + pid + "/comm"); err != nil || strings.TrimSpace(string(comm)) != "leadscope" {
+		tb.Fatalf("pane process %s is %q (%v), not leadscope", pid, comm, err)
+	}
 	for _, tab := range hugeLeadTabs(ref) {
 		tm.run("send-keys", "-t", "rss", tab.key)
 		tm.waitFor("the "+tab.name+" tab", func(s string) bool { return containsAny(s, tab.shows) })
