@@ -49,7 +49,9 @@ type sharedWindow struct {
 	path   string
 	lock   *flock.Flock
 	window time.Duration
-	busy   time.Time // since when the lock has been found taken; zero if it was free
+	// busy is since when every attempt found the lock taken, lastBusy the
+	// latest such attempt; a streak ends with a lock taken or a pause.
+	busy, lastBusy time.Time
 }
 
 // openSharedWindow prepares dir (created 0700 if missing) and checks that
@@ -105,9 +107,11 @@ func (w *sharedWindow) take(now time.Time, limit int) (bool, time.Duration, erro
 		return false, 0, w.fail(err)
 	}
 	if !locked {
-		if w.busy.IsZero() {
+		if w.busy.IsZero() || now.Sub(w.lastBusy) > 50*lockBusyRetry {
 			w.busy = now
-		} else if now.Sub(w.busy) > lockBusyLimit {
+		}
+		w.lastBusy = now
+		if now.Sub(w.busy) > lockBusyLimit {
 			return false, 0, w.fail(fmt.Errorf("its lock has been taken for over %s", lockBusyLimit))
 		}
 		return false, lockBusyRetry, nil

@@ -9,7 +9,13 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/gofrs/flock"
 )
+
+func flockFor(dir string) *flock.Flock {
+	return flock.New(filepath.Join(dir, sharedBudgetLock))
+}
 
 // sharedLimiter is a limiter on the fake clock that shares dir's budget,
 // as one process of several would.
@@ -237,5 +243,39 @@ func TestSharedWindowFilesArePrivate(t *testing.T) {
 		if runtime.GOOS != "windows" && info.Mode().Perm() != want {
 			t.Errorf("%s has mode %v, want %v", p, info.Mode().Perm(), want)
 		}
+	}
+}
+
+// A lock found taken now and then is another process at work; one found
+// taken for over a second belongs to a process stopped mid-request, and
+// the budget then becomes local rather than stall.
+func TestSharedWindowLockHeldTooLong(t *testing.T) {
+	dir := t.TempDir()
+	w, err := openSharedWindow(dir, time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	other := flockFor(dir)
+	if ok, err := other.TryLock(); !ok || err != nil {
+		t.Fatalf("locking as another process: %v %v", ok, err)
+	}
+	now := newFakeClock().Now()
+	for i := range 3 {
+		// Busy, then a pause: separate streaks, never an error.
+		at := now.Add(time.Duration(i) * 900 * time.Millisecond)
+		if ok, wait, err := w.take(at, 7); ok || err != nil || wait != lockBusyRetry {
+			t.Fatalf("take while locked: %v %s %v", ok, wait, err)
+		}
+	}
+	var err2 error
+	for at := now.Add(3 * time.Second); err2 == nil && at.Before(now.Add(5*time.Second)); at = at.Add(lockBusyRetry) {
+		_, _, err2 = w.take(at, 7)
+	}
+	if err2 == nil || !strings.Contains(err2.Error(), "taken for over") {
+		t.Errorf("a lock held for 2 s: %v", err2)
+	}
+	other.Unlock()
+	if ok, _, err := w.take(now.Add(6*time.Second), 7); !ok || err != nil {
+		t.Errorf("take once the lock is free: %v %v", ok, err)
 	}
 }

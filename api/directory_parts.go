@@ -1,0 +1,211 @@
+package api
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"sync"
+)
+
+// DirectoryPart names parts of a Directory that load independently: one
+// or a few requests each. Parts combine as bits.
+type DirectoryPart uint32
+
+const (
+	PartAccount DirectoryPart = 1 << iota
+	PartPipelines
+	PartUsers
+	PartCatalogs
+
+	// AllParts is every part: a whole directory.
+	AllParts = PartAccount | PartPipelines | PartUsers | PartCatalogs
+)
+
+// directoryParts is how each part loads and what it must know of a lead.
+// A new part is one row here, its bit above and its fields in Directory.
+var directoryParts = []directoryPart{
+	requiredPart(PartAccount, "account", (*Client).Account,
+		func(d *Directory) **Account { return &d.Account },
+		func(d *Directory, _ *Lead) bool { return d.Account != nil }),
+	requiredPart(PartPipelines, "pipelines", (*Client).Pipelines,
+		func(d *Directory) *[]Pipeline { return &d.Pipelines },
+		knowsStage),
+	optionalPart(PartUsers, "users", (*Client).Users,
+		func(d *Directory) (*[]User, *error) { return &d.Users, &d.UsersErr },
+		knowsUsers),
+	optionalPart(PartCatalogs, "lists", (*Client).Catalogs,
+		func(d *Directory) (*[]Catalog, *error) { return &d.Catalogs, &d.CatalogsErr },
+		knowsCatalogs),
+}
+
+type directoryPart struct {
+	part DirectoryPart
+	name string
+	// load fetches the part and stores it in d; a failure of an optional
+	// part is recorded in d, a failure of a required one is returned.
+	load func(ctx context.Context, c *Client, d *Directory) error
+	// knows says whether d holds everything of this part that lead names.
+	knows func(d *Directory, lead *Lead) bool
+}
+
+// requiredPart is a part without which the directory is useless: its
+// failure fails the load.
+func requiredPart[T any](p DirectoryPart, name string, fetch func(*Client, context.Context) (T, error),
+	field func(*Directory) *T, knows func(*Directory, *Lead) bool) directoryPart {
+	return directoryPart{part: p, name: name, knows: knows, load: func(ctx context.Context, c *Client, d *Directory) error {
+		v, err := fetch(c, ctx)
+		if err == nil {
+			*field(d) = v
+		}
+		return err
+	}}
+}
+
+// optionalPart is a list a directory can lack (users for non-administrators):
+// its failure is kept in the directory's error field. A refresh that fails
+// for any reason but "forbidden" keeps the list loaded before.
+func optionalPart[E any](p DirectoryPart, name string, fetch func(*Client, context.Context) ([]E, error),
+	field func(*Directory) (*[]E, *error), knows func(*Directory, *Lead) bool) directoryPart {
+	return directoryPart{part: p, name: name, knows: knows, load: func(ctx context.Context, c *Client, d *Directory) error {
+		v, err := fetch(c, ctx)
+		list, failure := field(d)
+		switch {
+		case err == nil:
+			*list, *failure = v, nil
+		case errors.Is(err, ErrForbidden) || len(*list) == 0:
+			*list, *failure = nil, err
+		}
+		return nil
+	}}
+}
+
+// loadParts loads parts into d concurrently; the first failure of a
+// required part cancels the rest and is returned (d is then incomplete).
+func (c *Client) loadParts(ctx context.Context, d *Directory, parts DirectoryPart) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var (
+		wg       sync.WaitGroup
+		mu       sync.Mutex
+		fatalErr error
+	)
+	for _, p := range directoryParts {
+		if parts&p.part == 0 {
+			continue
+		}
+		wg.Go(func() {
+			if err := p.load(ctx, c, d); err != nil {
+				mu.Lock()
+				defer mu.Unlock()
+				if fatalErr == nil {
+					fatalErr = err
+					cancel()
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return fatalErr
+}
+
+// RefreshDirectory reloads some parts of d and returns the result as a new
+// Directory; d itself is not changed. A failure of a required part fails
+// it; an optional part that fails keeps what d had unless it is now forbidden.
+func (c *Client) RefreshDirectory(ctx context.Context, d *Directory, parts DirectoryPart) (*Directory, error) {
+	var fresh Directory
+	if d != nil {
+		fresh = *d
+	}
+	if err := c.loadParts(ctx, &fresh, parts); err != nil {
+		return nil, err
+	}
+	return &fresh, nil
+}
+
+// Unknown is the parts of d that lack something lead names: a pipeline or
+// stage, a user (when users are permitted), a list. Refreshing them may
+// turn the lead's IDs into names. A nil lead names nothing.
+func (d *Directory) Unknown(lead *Lead) DirectoryPart {
+	if lead == nil {
+		return 0
+	}
+	if d == nil {
+		return AllParts
+	}
+	var missing DirectoryPart
+	for _, p := range directoryParts {
+		if !p.knows(d, lead) {
+			missing |= p.part
+		}
+	}
+	return missing
+}
+
+// Knows says whether d can name everything lead refers to.
+func (d *Directory) Knows(lead *Lead) bool { return d.Unknown(lead) == 0 }
+
+func knowsStage(d *Directory, lead *Lead) bool {
+	if lead.PipelineID == 0 {
+		return true
+	}
+	_, _, ok := d.Status(lead.PipelineID, lead.StatusID)
+	return ok
+}
+
+// knowsUsers: a forbidden list cannot be refreshed into names, so it knows
+// all it ever will.
+func knowsUsers(d *Directory, lead *Lead) bool {
+	if errors.Is(d.UsersErr, ErrForbidden) {
+		return true
+	}
+	for _, id := range []int64{lead.ResponsibleUserID, lead.CreatedBy, lead.UpdatedBy} {
+		if id > 0 && !d.hasUser(id) {
+			return false
+		}
+	}
+	return true
+}
+
+func knowsCatalogs(d *Directory, lead *Lead) bool {
+	if errors.Is(d.CatalogsErr, ErrForbidden) {
+		return true
+	}
+	for _, ref := range lead.Embedded.CatalogElements {
+		if id := ref.Metadata.CatalogID; id > 0 && !d.hasCatalog(id) {
+			return false
+		}
+	}
+	return true
+}
+
+func (d *Directory) hasUser(id int64) bool {
+	for _, u := range d.Users {
+		if u.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *Directory) hasCatalog(id int64) bool {
+	for _, c := range d.Catalogs {
+		if c.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// String names the parts, e.g. "pipelines+users".
+func (p DirectoryPart) String() string {
+	var names []string
+	for _, dp := range directoryParts {
+		if p&dp.part != 0 {
+			names = append(names, dp.name)
+		}
+	}
+	if len(names) == 0 {
+		return "none"
+	}
+	return strings.Join(names, "+")
+}
