@@ -46,6 +46,8 @@ type directoryPart struct {
 	load func(ctx context.Context, c *Client, d *Directory) error
 	// knows says whether d holds everything of this part that lead names.
 	knows func(d *Directory, lead *Lead) bool
+	// failure is where an optional part's error goes; nil for required parts.
+	failure func(d *Directory) *error
 }
 
 // requiredPart is a part without which the directory is useless: its
@@ -66,7 +68,8 @@ func requiredPart[T any](p DirectoryPart, name string, fetch func(*Client, conte
 // for any reason but "forbidden" keeps the list loaded before.
 func optionalPart[E any](p DirectoryPart, name string, fetch func(*Client, context.Context) ([]E, error),
 	field func(*Directory) (*[]E, *error), knows func(*Directory, *Lead) bool) directoryPart {
-	return directoryPart{part: p, name: name, knows: knows, load: func(ctx context.Context, c *Client, d *Directory) error {
+	failure := func(d *Directory) *error { _, e := field(d); return e }
+	return directoryPart{part: p, name: name, knows: knows, failure: failure, load: func(ctx context.Context, c *Client, d *Directory) error {
 		v, err := fetch(c, ctx)
 		list, failure := field(d)
 		switch {
@@ -194,6 +197,42 @@ func (d *Directory) hasCatalog(id int64) bool {
 		}
 	}
 	return false
+}
+
+// Parts lists every single part, in a fixed order.
+func Parts() []DirectoryPart {
+	out := make([]DirectoryPart, len(directoryParts))
+	for i, p := range directoryParts {
+		out[i] = p.part
+	}
+	return out
+}
+
+// PartErr is why the optional part p could not be loaded (d.UsersErr for
+// PartUsers...); nil when it loaded, or for a required part.
+func (d *Directory) PartErr(p DirectoryPart) error {
+	if dp, ok := partOf(p); ok && dp.failure != nil && d != nil {
+		return *dp.failure(d)
+	}
+	return nil
+}
+
+// SetPartErr records err as why the optional part p is missing, e.g. when
+// a directory is restored from a cache that remembers a 403. It does
+// nothing for a required part.
+func (d *Directory) SetPartErr(p DirectoryPart, err error) {
+	if dp, ok := partOf(p); ok && dp.failure != nil && d != nil {
+		*dp.failure(d) = err
+	}
+}
+
+func partOf(p DirectoryPart) (directoryPart, bool) {
+	for _, dp := range directoryParts {
+		if dp.part == p {
+			return dp, true
+		}
+	}
+	return directoryPart{}, false
 }
 
 // String names the parts, e.g. "pipelines+users".
