@@ -5,14 +5,16 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
+	"sync"
 
 	"github.com/leadscope/leadscope/api"
+	"github.com/leadscope/leadscope/api/cache"
 )
 
 func runGet(ctx context.Context, e *Env, args []string) int {
-	fs := newFlags(e, "get", "leadscope get ID|URL [--json] [--account ACCOUNT]")
+	fs := newFlags(e, "get", "leadscope get ID|URL [--json] [--refresh] [--account ACCOUNT]")
 	asJSON := fs.Bool("json", false, "print the lead exactly as Kommo returned it")
+	refresh := fs.Bool("refresh", false, "fetch the account's pipelines, users and lists again instead of using the cache")
 	account := fs.String("account", "", "the Kommo account (overrides KOMMO_BASE_URL)")
 	timeout := fs.Duration("timeout", api.DefaultTimeout, "give up on one request attempt after this long")
 	positional, err := fs.parseInterleaved(args)
@@ -34,18 +36,49 @@ func runGet(ctx context.Context, e *Env, args []string) int {
 		return fail(e, ExitUsage, "--timeout must be positive, e.g. 10s")
 	}
 	conn.timeout = *timeout
+	store, cacheWarning := openAccountCache(e, conn.baseURL)
+	if store != nil {
+		conn.budgetDir = store.Dir()
+	}
 	client, err := newClient(conn)
 	if err != nil {
 		return fail(e, ExitUsage, "%v", err)
 	}
-	lead, err := client.GetLead(ctx, id)
+	if cacheWarning != nil {
+		warn(e, cacheWarning)
+	}
+	if err := client.SharedBudgetErr(); err != nil {
+		warn(e, err)
+	}
+	src := cache.NewSource(client, store)
+	defer func() {
+		if err := src.CacheErr(); err != nil {
+			warn(e, err)
+		}
+	}()
+	if *asJSON {
+		return printRaw(ctx, e, client, src, id, *refresh)
+	}
+	return printLead(ctx, e, client, src, id, *refresh)
+}
+
+// printRaw is --json: one request, the body as Kommo sent it, nothing
+// decoded beyond its id. --refresh refreshes the account's data alongside.
+func printRaw(ctx context.Context, e *Env, client *api.Client, src *cache.Source, id int64, refresh bool) int {
+	var wg sync.WaitGroup
+	defer wg.Wait()
+	if refresh {
+		wg.Go(func() {
+			if _, err := src.Refresh(ctx); err != nil && ctx.Err() == nil {
+				warn(e, fmt.Errorf("account data not refreshed: %w", err))
+			}
+		})
+	}
+	raw, err := client.GetLeadRaw(ctx, id)
 	if err != nil {
 		return fail(e, exitCode(err), "%v", describe(err))
 	}
-	if *asJSON {
-		return writeJSON(e, lead.Raw)
-	}
-	return printLead(ctx, e, client, lead)
+	return writeJSON(e, raw)
 }
 
 func writeJSON(e *Env, raw []byte) int {
@@ -54,27 +87,6 @@ func writeJSON(e *Env, raw []byte) int {
 		out = append(out, '\n')
 	}
 	if _, err := e.Stdout.Write(out); err != nil {
-		return fail(e, ExitFailure, "writing output: %v", err)
-	}
-	return ExitOK
-}
-
-func printLead(ctx context.Context, e *Env, client *api.Client, lead *api.Lead) int {
-	dir, err := client.LoadDirectory(ctx)
-	if err != nil {
-		// The lead itself arrived: show it with bare IDs rather than nothing.
-		fmt.Fprintf(e.Stderr, "leadscope: warning: names not resolved: %s\n", oneLine(describe(err)))
-		dir = &api.Directory{}
-	}
-	related := client.LoadRelated(ctx, lead)
-	for _, err := range related.Errs {
-		fmt.Fprintf(e.Stderr, "leadscope: warning: %s\n", oneLine(describe(err)))
-	}
-	view := leadView{
-		lead: lead, dir: dir, related: related,
-		webURL: client.LeadWebURL(lead.ID), loc: time.Local, now: time.Now(),
-	}
-	if _, err := e.Stdout.Write([]byte(view.render())); err != nil {
 		return fail(e, ExitFailure, "writing output: %v", err)
 	}
 	return ExitOK
