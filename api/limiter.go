@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"math"
+	"slices"
 	"sync"
 	"time"
 )
@@ -17,11 +18,21 @@ const windowMargin = 100 * time.Millisecond
 const maxLimiterSlots = 1024
 
 // limiter enforces "at most n requests in any window" (n = 7 and a window
-// of 1 s + windowMargin by default) with a log of the last admissions: a
-// request goes when fewer than n admissions lie within the window that ends
-// now. Up to n requests can go at once, which is what the parallel lookups
-// of one lead view need, and no window of that length ever holds more than
-// n (any n+1 admissions span at least a window).
+// of 1 s + windowMargin by default) with a log of slots: a request takes a
+// slot when it is let go and gives it back (release) when its response
+// arrives; the slot stays taken for a window after that. A request goes
+// when fewer than n slots are taken. Up to n requests can go at once, which
+// is what the parallel lookups of one lead view need.
+//
+// Counting from the response rather than from the send is what makes the
+// limit hold where Kommo counts it, on arrival: a request arrives at the
+// server between its send and its response, so if request B is let go when
+// request A's slot is free, B arrives after A's response + window, hence
+// at least a window after A arrived, however long A took to leave a busy
+// machine or cross the network. Of any n+1 requests, the last one let go
+// found the n others' slots taken, so no window at the server holds more
+// than n. The price is a window plus a round trip per slot instead of a
+// window; bursts are unchanged.
 //
 // Priorities. Waiting requests form two FIFO queues, foreground and
 // background (see Priority):
@@ -57,10 +68,51 @@ type limiter struct {
 	admitted func(Priority, time.Time)
 }
 
-// waiter is one request waiting for its turn; ready is closed when it may go.
+// waiter is one request waiting for its turn; ready is closed when it may
+// go, with its slot.
 type waiter struct {
 	prio  Priority
 	ready chan struct{}
+	slot  *slot
+}
+
+// slot is one request let go: taken at start, given back at end (zero
+// while the request is in flight), counted for a window after that.
+type slot struct {
+	start, end time.Time
+	id         uint64 // its line in the shared window; 0 if not there
+}
+
+// staleInFlight: a request still in flight after this long (or a process
+// that died with one in flight) stops holding its slot; a request that
+// slow arrived long ago, if ever.
+const staleInFlight = time.Minute
+
+// inFlightPoll: when only requests in flight in other processes can free a
+// slot, their release cannot wake this one; look again this often.
+const inFlightPoll = 20 * time.Millisecond
+
+// expiry is when s stops counting: a window after its response, or, in
+// flight, when to look again.
+func (s *slot) expiry(now time.Time, window time.Duration) time.Time {
+	if s.end.IsZero() {
+		return earlier(now.Add(inFlightPoll), s.start.Add(staleInFlight))
+	}
+	return s.end.Add(window)
+}
+
+func (s *slot) expired(now time.Time, window time.Duration) bool {
+	if s.end.IsZero() {
+		return now.Sub(s.start) >= staleInFlight
+	}
+	return now.Sub(s.end) >= window
+}
+
+func earlier(a, b time.Time) time.Time {
+	if a.Before(b) {
+		return a
+	}
+	return b
 }
 
 // backgroundLimit is how many requests of a window background work may
@@ -93,16 +145,17 @@ func limiterShape(perSecond float64) (int, time.Duration) {
 }
 
 // wait blocks until the request may go at ctx's priority, or ctx ends.
-func (l *limiter) wait(ctx context.Context) error {
+// The caller calls release once the response (or the failure) arrives.
+func (l *limiter) wait(ctx context.Context) (release func(), err error) {
 	if err := ctx.Err(); err != nil {
-		return err
+		return nil, err
 	}
 	prio := PriorityOf(ctx)
 	l.mu.Lock()
 	if l.nobodyAhead(prio) {
-		if ok, _ := l.tryTake(prio); ok {
+		if s, _ := l.tryTake(prio); s != nil {
 			l.mu.Unlock()
-			return nil
+			return l.releaser(s), nil
 		}
 	}
 	w := &waiter{prio: prio, ready: make(chan struct{})}
@@ -112,16 +165,42 @@ func (l *limiter) wait(ctx context.Context) error {
 
 	select {
 	case <-w.ready:
-		return nil
+		return l.releaser(w.slot), nil
 	case <-ctx.Done():
 		l.mu.Lock()
 		if l.remove(w) {
 			// A foreground request leaving may let background ones go.
 			l.pump()
+		} else {
+			// Let go at the last moment: it will not be sent.
+			l.releaseLocked(w.slot)
 		}
 		l.mu.Unlock()
-		return ctx.Err()
+		return nil, ctx.Err()
 	}
+}
+
+// releaser gives s back once, however often it is called.
+func (l *limiter) releaser(s *slot) func() {
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			l.mu.Lock()
+			defer l.mu.Unlock()
+			l.releaseLocked(s)
+		})
+	}
+}
+
+func (l *limiter) releaseLocked(s *slot) {
+	now := l.clock.Now()
+	s.end = now
+	if s.id != 0 && l.shared != nil {
+		if err := l.shared.release(s.id, now); err != nil {
+			l.shared, l.sharedErr = nil, err
+		}
+	}
+	l.pump()
 }
 
 // nobodyAhead: no request of this priority or a higher one waits.
@@ -134,29 +213,32 @@ func (l *limiter) nobodyAhead(p Priority) bool {
 
 // tryTake admits one request of priority p now if the window has room for
 // it; otherwise it says how long until it may have.
-func (l *limiter) tryTake(p Priority) (bool, time.Duration) {
+func (l *limiter) tryTake(p Priority) (*slot, time.Duration) {
 	limit := l.limit
 	if p == Background {
 		limit = l.bgLimit
 	}
 	now := l.clock.Now()
 	if ok, wait := l.recent.room(now, l.window, limit); !ok {
-		return false, wait
+		return nil, wait
 	}
+	s := &slot{start: now}
 	if l.shared != nil {
-		ok, wait, err := l.shared.take(now, limit)
+		id, wait, err := l.shared.take(now, limit)
 		switch {
 		case err != nil:
 			l.shared, l.sharedErr = nil, err
-		case !ok:
-			return false, wait
+		case id == 0:
+			return nil, wait
+		default:
+			s.id = id
 		}
 	}
-	l.recent.add(now)
+	l.recent.add(s)
 	if l.admitted != nil {
 		l.admitted(p, now)
 	}
-	return true, 0
+	return s, 0
 }
 
 // pump lets waiting requests go in order while the window has room, and
@@ -168,12 +250,13 @@ func (l *limiter) pump() {
 			l.cancelWake()
 			return
 		}
-		ok, wait := l.tryTake(w.prio)
-		if !ok {
+		s, wait := l.tryTake(w.prio)
+		if s == nil {
 			l.scheduleWake(wait)
 			return
 		}
 		l.queues[w.prio] = l.queues[w.prio][1:]
+		w.slot = s
 		close(w.ready)
 	}
 }
@@ -236,26 +319,38 @@ func (l *limiter) sharedFailure() error {
 	return l.sharedErr
 }
 
-// recentLog holds this process's admissions still inside the window, oldest first.
-type recentLog struct{ times []time.Time }
+// recentLog holds this process's slots that still count.
+type recentLog struct{ slots []*slot }
 
-// room says whether fewer than limit admissions fall within the window
-// ending at now; if not, how long until enough of them leave it.
+// room says whether fewer than limit slots are taken at now; if not, how
+// long until enough of them may be free.
 func (r *recentLog) room(now time.Time, window time.Duration, limit int) (bool, time.Duration) {
-	expired := 0
-	for expired < len(r.times) && now.Sub(r.times[expired]) >= window {
-		expired++
+	kept := r.slots[:0]
+	for _, s := range r.slots {
+		if !s.expired(now, window) {
+			kept = append(kept, s)
+		}
 	}
-	if expired > 0 {
-		r.times = append(r.times[:0], r.times[expired:]...)
+	clear(r.slots[len(kept):])
+	r.slots = kept
+	if len(kept) < limit {
+		return true, 0
 	}
-	if n := len(r.times); n >= limit {
-		return false, r.times[n-limit].Add(window).Sub(now)
+	expiries := make([]time.Time, len(kept))
+	for i, s := range kept {
+		expiries[i] = s.expiry(now, window)
 	}
-	return true, 0
+	return false, untilFree(expiries, limit, now)
 }
 
-func (r *recentLog) add(now time.Time) { r.times = append(r.times, now) }
+// untilFree is how long until fewer than limit of the slots expiring at
+// expiries still count.
+func untilFree(expiries []time.Time, limit int, now time.Time) time.Duration {
+	slices.SortFunc(expiries, time.Time.Compare)
+	return expiries[len(expiries)-limit].Sub(now)
+}
+
+func (r *recentLog) add(s *slot) { r.slots = append(r.slots, s) }
 
 // clock is time as the limiter sees it; tests use a fake one.
 type clock interface {

@@ -138,7 +138,7 @@ func queued(t *testing.T, l *limiter, ctx context.Context) (done chan error) {
 	before := len(l.queues[prio])
 	l.mu.Unlock()
 	done = make(chan error, 1)
-	go func() { done <- l.wait(ctx) }()
+	go func() { done <- instant(l, ctx) }()
 	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(time.Millisecond) {
 		l.mu.Lock()
 		n := len(l.queues[prio])
@@ -152,17 +152,33 @@ func queued(t *testing.T, l *limiter, ctx context.Context) (done chan error) {
 	}
 }
 
-func mustGo(t *testing.T, l *limiter, ctx context.Context) {
+// instant is a request whose response arrives the moment it is let go.
+func instant(l *limiter, ctx context.Context) error {
+	release, err := l.wait(ctx)
+	if err == nil {
+		release()
+	}
+	return err
+}
+
+// mustGo sends a request that must not wait; its response is instant
+// unless held, and then release gives its slot back.
+func mustGo(t *testing.T, l *limiter, ctx context.Context, held ...bool) (release func()) {
 	t.Helper()
 	l.mu.Lock()
-	ok := l.nobodyAhead(PriorityOf(ctx))
-	if ok {
-		ok, _ = l.tryTake(PriorityOf(ctx))
+	var s *slot
+	if l.nobodyAhead(PriorityOf(ctx)) {
+		s, _ = l.tryTake(PriorityOf(ctx))
 	}
 	l.mu.Unlock()
-	if !ok {
+	if s == nil {
 		t.Fatalf("a %s request had to wait", PriorityOf(ctx))
 	}
+	release = l.releaser(s)
+	if len(held) == 0 || !held[0] {
+		release()
+	}
+	return release
 }
 
 func waitAll(t *testing.T, done []chan error) {
@@ -255,7 +271,7 @@ func TestLimiterBackgroundLeavesRoomForABurst(t *testing.T) {
 	for range 6 {
 		done = append(done, func() chan error {
 			d := make(chan error, 1)
-			go func() { d <- l.wait(bg) }()
+			go func() { d <- instant(l, bg) }()
 			return d
 		}())
 	}
@@ -355,7 +371,7 @@ func TestLimiterRandomLoadKeepsTheWindow(t *testing.T) {
 			l.mu.Lock()
 			queuedBefore := len(l.queues[0]) + len(l.queues[1])
 			l.mu.Unlock()
-			go func() { d <- l.wait(ctx) }()
+			go func() { d <- instant(l, ctx) }()
 			waitEither(t, l, rec, before, queuedBefore)
 			done = append(done, d)
 			clk.Advance(time.Duration(rng.IntN(300)) * time.Millisecond)
@@ -401,4 +417,59 @@ func busiestWindow(times []time.Time, window time.Duration) int {
 		best = max(best, j-i)
 	}
 	return best
+}
+
+// A request in flight holds its slot until its response, and for a window
+// after it: however late it reaches the server, the next one cannot
+// arrive within a window of it.
+func TestLimiterSlotCountsFromTheResponse(t *testing.T) {
+	clk := newFakeClock()
+	l := newLimiterWithClock(1, clk)
+	release := mustGo(t, l, fg, true)
+	rec := watch(l)
+	done := queued(t, l, fg)
+	clk.Advance(3 * l.window)
+	if rec.count() != 0 {
+		t.Fatal("a request went while the only slot was in flight")
+	}
+	release()
+	clk.Advance(l.window - time.Millisecond)
+	if rec.count() != 0 {
+		t.Fatal("a request went within a window of the response")
+	}
+	clk.Advance(time.Millisecond)
+	waitAll(t, []chan error{done})
+	if rec.count() != 1 {
+		t.Fatal("the request did not go a window after the response")
+	}
+}
+
+// A process that died with a request in flight does not hold the slot for
+// ever.
+func TestLimiterStaleInFlightSlotExpires(t *testing.T) {
+	clk := newFakeClock()
+	l := newLimiterWithClock(1, clk)
+	mustGo(t, l, fg, true)
+	rec := watch(l)
+	done := queued(t, l, fg)
+	clk.Advance(staleInFlight - time.Millisecond)
+	if rec.count() != 0 {
+		t.Fatal("the slot expired early")
+	}
+	clk.Advance(inFlightPoll)
+	waitAll(t, []chan error{done})
+}
+
+// Releasing twice, or a request cancelled after it was let go, leaves the
+// log consistent.
+func TestLimiterReleaseIsIdempotent(t *testing.T) {
+	clk := newFakeClock()
+	l := newLimiterWithClock(2, clk)
+	release := mustGo(t, l, fg, true)
+	release()
+	clk.Advance(time.Second)
+	release()
+	clk.Advance(l.window - time.Second)
+	mustGo(t, l, fg)
+	mustGo(t, l, fg)
 }

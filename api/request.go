@@ -50,10 +50,11 @@ func (c *Client) get(ctx context.Context, op string, ref *url.URL) (*response, e
 		limited  int
 	)
 	for {
-		if err := c.limiter.wait(ctx); err != nil {
+		release, err := c.limiter.wait(ctx)
+		if err != nil {
 			return nil, ctxError(op, err)
 		}
-		resp, aerr := c.attempt(ctx, target, token)
+		resp, aerr := c.attempt(ctx, target, token, release)
 		if ctx.Err() != nil {
 			return nil, ctxError(op, ctx.Err())
 		}
@@ -105,8 +106,11 @@ func (c *Client) get(ctx context.Context, op string, ref *url.URL) (*response, e
 	}
 }
 
-// attempt performs one request under the per-attempt timeout and reads its body.
-func (c *Client) attempt(ctx context.Context, target *url.URL, token string) (*response, *Error) {
+// attempt performs one request under the per-attempt timeout and reads its
+// body. It gives the limiter's slot back (release) as soon as the response
+// headers arrive: the server has counted the request by then.
+func (c *Client) attempt(ctx context.Context, target *url.URL, token string, release func()) (*response, *Error) {
+	defer release()
 	actx, cancel := context.WithTimeout(ctx, c.timeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(actx, http.MethodGet, target.String(), nil)
@@ -117,6 +121,7 @@ func (c *Client) attempt(ctx context.Context, target *url.URL, token string) (*r
 	req.Header.Set("Accept", "application/hal+json, application/json, application/problem+json")
 	req.Header.Set("User-Agent", c.userAgent)
 	res, err := c.http.Do(req)
+	release()
 	if err != nil {
 		return nil, c.transportError(actx, err)
 	}

@@ -2,9 +2,11 @@ package api
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -15,25 +17,26 @@ import (
 )
 
 // The shared window: leadscope processes on one machine share Kommo's
-// budget of 7 requests per second per account. Each keeps the send times
-// of the recent requests of all of them in one small file, read and
-// rewritten under an exclusive lock for every request:
+// budget of 7 requests per second per account. They keep the slots of all
+// of them (see limiter) in one small file, read and rewritten under an
+// exclusive lock when a request is let go and when its response arrives:
 //
-//	leadscope-ratelimit 1
-//	1718000000123456789
-//	1718000000234567890
+//	leadscope-ratelimit 2
+//	1718000000123456789 1718000000223456789 8213123131
+//	1718000000234567890 0 4434534534
 //
-// (a header, then unix nanoseconds, one per line). The lock is held for a
-// read and a write of a few hundred bytes. A file that does not parse (a
-// crash in the middle of a write, another program's file) is treated as
-// empty and rewritten; times from the future beyond one window (a clock
-// that jumped back) are dropped. The files are never followed through a
-// symbolic link.
+// (a header, then one line per slot: when it was taken and given back, in
+// unix nanoseconds, 0 while in flight, and a random ID). The lock is held
+// for a read and a write of a few hundred bytes. A file that does not parse
+// (a crash in the middle of a write, another program's file, another
+// version) is treated as empty and rewritten; times from the future beyond
+// one window (a clock that jumped back) are dropped. The files are never
+// followed through a symbolic link.
 const (
 	sharedBudgetFile   = "ratelimit"
 	sharedBudgetLock   = "ratelimit.lock"
-	sharedBudgetHeader = "leadscope-ratelimit 1\n"
-	// sharedBudgetMaxBytes bounds what is read: 64 entries of 20 digits.
+	sharedBudgetHeader = "leadscope-ratelimit 2\n"
+	// sharedBudgetMaxBytes bounds what is read: 64 slots of 60 characters.
 	sharedBudgetMaxBytes = 4 << 10
 	sharedBudgetMaxSlots = 64
 	// lockBusyLimit: a lock held longer than this belongs to a process that
@@ -42,6 +45,19 @@ const (
 	lockBusyLimit = time.Second
 	lockBusyRetry = 2 * time.Millisecond
 )
+
+// sharedSlot is one line of the window file.
+type sharedSlot struct {
+	start, end int64 // unix nanoseconds; end 0 while in flight
+	id         uint64
+}
+
+func (s sharedSlot) expired(now time.Time, window time.Duration) bool {
+	if s.end == 0 {
+		return now.Sub(time.Unix(0, s.start)) >= staleInFlight
+	}
+	return now.Sub(time.Unix(0, s.end)) >= window
+}
 
 // sharedWindow is the file-backed admission log shared between processes.
 // Its methods run under the limiter's mutex.
@@ -98,13 +114,68 @@ func (w *sharedWindow) probe() error {
 	return f.Close()
 }
 
-// take records a request at now if fewer than limit requests of all
-// processes lie within the window ending at now; otherwise it says how long
-// until one leaves it (or the lock is free again).
-func (w *sharedWindow) take(now time.Time, limit int) (bool, time.Duration, error) {
+// take records a slot at now if fewer than limit slots of all processes
+// are taken; otherwise it says how long until one may be free (or the lock
+// is). id is the slot's, 0 when there was no room.
+func (w *sharedWindow) take(now time.Time, limit int) (id uint64, wait time.Duration, err error) {
+	unlock, wait, err := w.tryLock(now)
+	if unlock == nil {
+		return 0, wait, err
+	}
+	defer unlock()
+	f, err := w.openFile()
+	if err != nil {
+		return 0, 0, w.fail(err)
+	}
+	defer f.Close()
+	slots := w.counting(readSharedSlots(f), now)
+	if n := len(slots); n >= limit {
+		expiries := make([]time.Time, n)
+		for i, s := range slots {
+			expiries[i] = (&slot{start: time.Unix(0, s.start), end: unixOrZero(s.end)}).expiry(now, w.window)
+		}
+		return 0, untilFree(expiries, limit, now), nil
+	}
+	id = rand.Uint64() | 1
+	slots = append(slots, sharedSlot{start: now.UnixNano(), id: id})
+	if err := writeSharedSlots(f, slots[max(0, len(slots)-sharedBudgetMaxSlots):]); err != nil {
+		return 0, 0, w.fail(err)
+	}
+	return id, 0, nil
+}
+
+// release marks slot id given back at now. A slot no longer in the file
+// (reset, or pruned) has nothing left to do.
+func (w *sharedWindow) release(id uint64, now time.Time) error {
+	unlock, err := w.lockSoon(now)
+	if unlock == nil {
+		return err
+	}
+	defer unlock()
+	f, err := w.openFile()
+	if err != nil {
+		return w.fail(err)
+	}
+	defer f.Close()
+	slots := w.counting(readSharedSlots(f), now)
+	for i := range slots {
+		if slots[i].id == id {
+			slots[i].end = now.UnixNano()
+			if err := writeSharedSlots(f, slots); err != nil {
+				return w.fail(err)
+			}
+			break
+		}
+	}
+	return nil
+}
+
+// tryLock takes the lock if it is free. Otherwise unlock is nil and wait
+// says when to try again, or err that the lock has been taken too long.
+func (w *sharedWindow) tryLock(now time.Time) (unlock func(), wait time.Duration, err error) {
 	locked, err := w.lock.TryLock()
 	if err != nil {
-		return false, 0, w.fail(err)
+		return nil, 0, w.fail(err)
 	}
 	if !locked {
 		if w.busy.IsZero() || now.Sub(w.lastBusy) > 50*lockBusyRetry {
@@ -112,26 +183,33 @@ func (w *sharedWindow) take(now time.Time, limit int) (bool, time.Duration, erro
 		}
 		w.lastBusy = now
 		if now.Sub(w.busy) > lockBusyLimit {
-			return false, 0, w.fail(fmt.Errorf("its lock has been taken for over %s", lockBusyLimit))
+			return nil, 0, w.fail(fmt.Errorf("its lock has been taken for over %s", lockBusyLimit))
 		}
-		return false, lockBusyRetry, nil
+		return nil, lockBusyRetry, nil
 	}
 	w.busy = time.Time{}
-	defer w.lock.Unlock()
-	f, err := w.openFile()
-	if err != nil {
-		return false, 0, w.fail(err)
+	return func() { w.lock.Unlock() }, 0, nil
+}
+
+// lockSoon waits a little for the lock: a release cannot be put off, and
+// the lock is held for microseconds. Giving up leaves the slot in flight
+// until staleInFlight, a smaller budget for a minute.
+func (w *sharedWindow) lockSoon(now time.Time) (unlock func(), err error) {
+	for range 25 {
+		unlock, _, err := w.tryLock(now)
+		if unlock != nil || err != nil {
+			return unlock, err
+		}
+		time.Sleep(lockBusyRetry)
 	}
-	defer f.Close()
-	times := w.inWindow(readSharedTimes(f), now)
-	if n := len(times); n >= limit {
-		return false, time.Unix(0, times[n-limit]).Add(w.window).Sub(now), nil
+	return nil, nil
+}
+
+func unixOrZero(ns int64) time.Time {
+	if ns == 0 {
+		return time.Time{}
 	}
-	times = append(times, now.UnixNano())
-	if err := writeSharedTimes(f, times[max(0, len(times)-sharedBudgetMaxSlots):]); err != nil {
-		return false, 0, w.fail(err)
-	}
-	return true, 0, nil
+	return time.Unix(0, ns)
 }
 
 func (w *sharedWindow) openFile() (*os.File, error) {
@@ -145,22 +223,22 @@ func (w *sharedWindow) fail(err error) error {
 	return fmt.Errorf("shared rate limit in %s: %w (counting this process's requests only)", filepath.Dir(w.path), pathless(err))
 }
 
-// inWindow keeps the times that still count at now, oldest first.
-func (w *sharedWindow) inWindow(times []int64, now time.Time) []int64 {
-	from, until := now.Add(-w.window).UnixNano(), now.Add(w.window).UnixNano()
-	kept := times[:0]
-	for _, t := range times {
-		if t > from && t <= until {
-			kept = append(kept, t)
+// counting keeps the slots that still count at now, oldest first.
+func (w *sharedWindow) counting(slots []sharedSlot, now time.Time) []sharedSlot {
+	latest := now.Add(w.window).UnixNano()
+	kept := slots[:0]
+	for _, s := range slots {
+		if s.start <= latest && s.end <= latest && !s.expired(now, w.window) {
+			kept = append(kept, s)
 		}
 	}
-	slices.Sort(kept)
+	slices.SortFunc(kept, func(a, b sharedSlot) int { return cmp.Compare(a.start, b.start) })
 	return kept
 }
 
-// readSharedTimes parses the window file; anything that is not exactly
+// readSharedSlots parses the window file; anything that is not exactly
 // the format reads as an empty window.
-func readSharedTimes(f *os.File) []int64 {
+func readSharedSlots(f *os.File) []sharedSlot {
 	data, err := io.ReadAll(io.LimitReader(f, sharedBudgetMaxBytes+1))
 	if err != nil || len(data) > sharedBudgetMaxBytes {
 		return nil
@@ -169,26 +247,41 @@ func readSharedTimes(f *os.File) []int64 {
 	if !ok {
 		return nil
 	}
-	var times []int64
+	var slots []sharedSlot
 	for line := range bytes.Lines(body) {
-		line, ok := bytes.CutSuffix(line, []byte("\n"))
+		s, ok := parseSharedSlot(line)
 		if !ok {
 			return nil
 		}
-		t, err := strconv.ParseInt(string(line), 10, 64)
-		if err != nil || t <= 0 {
-			return nil
-		}
-		times = append(times, t)
+		slots = append(slots, s)
 	}
-	return times
+	return slots
 }
 
-func writeSharedTimes(f *os.File, times []int64) error {
-	buf := make([]byte, 0, len(sharedBudgetHeader)+20*len(times))
+func parseSharedSlot(line []byte) (sharedSlot, bool) {
+	line, ok := bytes.CutSuffix(line, []byte("\n"))
+	fields := bytes.Fields(line)
+	if !ok || len(fields) != 3 {
+		return sharedSlot{}, false
+	}
+	start, err1 := strconv.ParseInt(string(fields[0]), 10, 64)
+	end, err2 := strconv.ParseInt(string(fields[1]), 10, 64)
+	id, err3 := strconv.ParseUint(string(fields[2]), 10, 64)
+	if err1 != nil || err2 != nil || err3 != nil || start <= 0 || (end != 0 && end < start) || id == 0 {
+		return sharedSlot{}, false
+	}
+	return sharedSlot{start: start, end: end, id: id}, true
+}
+
+func writeSharedSlots(f *os.File, slots []sharedSlot) error {
+	buf := make([]byte, 0, len(sharedBudgetHeader)+60*len(slots))
 	buf = append(buf, sharedBudgetHeader...)
-	for _, t := range times {
-		buf = strconv.AppendInt(buf, t, 10)
+	for _, s := range slots {
+		buf = strconv.AppendInt(buf, s.start, 10)
+		buf = append(buf, ' ')
+		buf = strconv.AppendInt(buf, s.end, 10)
+		buf = append(buf, ' ')
+		buf = strconv.AppendUint(buf, s.id, 10)
 		buf = append(buf, '\n')
 	}
 	if _, err := f.WriteAt(buf, 0); err != nil {

@@ -57,7 +57,7 @@ func TestSharedWindowHoldsAcrossLimiters(t *testing.T) {
 		l.mu.Lock()
 		queuedBefore := len(l.queues[0]) + len(l.queues[1])
 		l.mu.Unlock()
-		go func() { d <- l.wait(ctx) }()
+		go func() { d <- instant(l, ctx) }()
 		waitEither(t, l, &sumOf{recs}, before, queuedBefore)
 		done = append(done, d)
 		clk.Advance(time.Duration(rng.IntN(200)) * time.Millisecond)
@@ -97,15 +97,28 @@ type sumOf struct{ recs []*admissions }
 
 func (s *sumOf) count() int { return total(s.recs) }
 
+// slotLine is one line of the window file.
+func slotLine(start, end time.Time, id int) string {
+	e := int64(0)
+	if !end.IsZero() {
+		e = end.UnixNano()
+	}
+	return strconv.FormatInt(start.UnixNano(), 10) + " " + strconv.FormatInt(e, 10) + " " + strconv.Itoa(id) + "\n"
+}
+
 func TestSharedWindowResetsAnUnreadableFile(t *testing.T) {
 	clk := newFakeClock()
+	now := clk.Now()
 	for name, content := range map[string]string{
 		"garbage":        "\x00\x01not a window",
-		"foreign header": "some-other-tool 1\n12\n",
-		"newer version":  "leadscope-ratelimit 2\n" + strconv.FormatInt(clk.Now().UnixNano(), 10) + "\n",
-		"cut line":       sharedBudgetHeader + "17180000001234",
-		"negative":       sharedBudgetHeader + "-5\n",
-		"too long":       sharedBudgetHeader + strings.Repeat(strconv.FormatInt(clk.Now().UnixNano(), 10)+"\n", 400),
+		"foreign header": "some-other-tool 2\n" + slotLine(now, time.Time{}, 1),
+		"older version":  "leadscope-ratelimit 1\n" + strconv.FormatInt(now.UnixNano(), 10) + "\n",
+		"cut line":       sharedBudgetHeader + "17180000001234 0",
+		"two fields":     sharedBudgetHeader + "17180000001234 0\n",
+		"negative":       sharedBudgetHeader + "-5 0 1\n",
+		"ends first":     sharedBudgetHeader + slotLine(now, now.Add(-time.Second), 1),
+		"no id":          sharedBudgetHeader + slotLine(now, time.Time{}, 0),
+		"too long":       sharedBudgetHeader + strings.Repeat(slotLine(now, time.Time{}, 1), 200),
 	} {
 		t.Run(name, func(t *testing.T) {
 			dir := t.TempDir()
@@ -120,14 +133,14 @@ func TestSharedWindowResetsAnUnreadableFile(t *testing.T) {
 				t.Fatal(err)
 			}
 			data, _ := os.ReadFile(filepath.Join(dir, sharedBudgetFile))
-			if got := len(readSharedTimesBytes(t, data)); got != 7 {
-				t.Errorf("the rewritten file holds %d times, want 7:\n%s", got, data)
+			if got := len(readSharedSlotsBytes(t, data)); got != 7 {
+				t.Errorf("the rewritten file holds %d slots, want 7:\n%s", got, data)
 			}
 		})
 	}
 }
 
-func readSharedTimesBytes(t *testing.T, data []byte) []int64 {
+func readSharedSlotsBytes(t *testing.T, data []byte) []sharedSlot {
 	t.Helper()
 	f, err := os.CreateTemp(t.TempDir(), "window")
 	if err != nil {
@@ -136,34 +149,63 @@ func readSharedTimesBytes(t *testing.T, data []byte) []int64 {
 	defer f.Close()
 	f.Write(data)
 	f.Seek(0, 0)
-	return readSharedTimes(f)
+	return readSharedSlots(f)
 }
 
-// Times far in the future (a clock set back) would block every process
-// for as long: they are dropped. Times within the window count.
-func TestSharedWindowDropsTimesFromTheFuture(t *testing.T) {
+// Slots far in the future (a clock set back) would block every process
+// for as long: they are dropped. Slots that still count do.
+func TestSharedWindowCountsOtherProcessesSlots(t *testing.T) {
 	dir := t.TempDir()
 	clk := newFakeClock()
 	now := clk.Now()
 	var b strings.Builder
 	b.WriteString(sharedBudgetHeader)
-	for range 7 {
-		b.WriteString(strconv.FormatInt(now.Add(time.Hour).UnixNano(), 10) + "\n")
+	for i := range 7 {
+		b.WriteString(slotLine(now.Add(time.Hour), now.Add(time.Hour), 10+i))
 	}
-	b.WriteString(strconv.FormatInt(now.Add(-500*time.Millisecond).UnixNano(), 10) + "\n")
+	b.WriteString(slotLine(now.Add(-900*time.Millisecond), now.Add(-500*time.Millisecond), 2)) // counts for 600 ms more
+	b.WriteString(slotLine(now.Add(-2*time.Second), time.Time{}, 3))                           // in flight
+	b.WriteString(slotLine(now.Add(-5*time.Second), now.Add(-3*time.Second), 4))               // over
 	if err := os.WriteFile(filepath.Join(dir, sharedBudgetFile), []byte(b.String()), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	l := sharedLimiter(t, clk, dir)
-	for range 6 {
+	for range 5 {
 		mustGo(t, l, fg)
 	}
 	l.mu.Lock()
-	ok, wait := l.tryTake(Foreground)
+	s, wait := l.tryTake(Foreground)
 	l.mu.Unlock()
-	if ok || wait != 600*time.Millisecond {
-		t.Errorf("8th request in the window: ok=%v, wait %s; want to wait 600ms for the one sent 500ms ago", ok, wait)
+	if s != nil || wait != inFlightPoll {
+		t.Errorf("8th slot: taken %v, wait %s; want to look again in %s (a slot is in flight elsewhere)", s != nil, wait, inFlightPoll)
 	}
+	if err := l.sharedFailure(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A slot given back in one process counts a window from then in the others.
+func TestSharedWindowReleaseIsSeenByOthers(t *testing.T) {
+	dir := t.TempDir()
+	clk := newFakeClock()
+	a, b := sharedLimiter(t, clk, dir), sharedLimiter(t, clk, dir)
+	var releases []func()
+	for range 7 {
+		releases = append(releases, mustGo(t, a, fg, true))
+	}
+	rec := watch(b)
+	done := queued(t, b, fg)
+	clk.Advance(2 * time.Second)
+	if rec.count() != 0 {
+		t.Fatal("b went while a's seven requests were in flight")
+	}
+	releases[0]()
+	clk.Advance(b.window - time.Millisecond)
+	if rec.count() != 0 {
+		t.Fatal("b went within a window of a's response")
+	}
+	clk.Advance(inFlightPoll)
+	waitAll(t, []chan error{done})
 }
 
 // A symbolic link where the window file belongs is refused: at start-up,
@@ -199,9 +241,9 @@ func TestSharedWindowRefusesSymlinks(t *testing.T) {
 		t.Errorf("a planted symlink: %v", err)
 	}
 	l.mu.Lock()
-	ok, _ := l.tryTake(Foreground)
+	s, _ := l.tryTake(Foreground)
 	l.mu.Unlock()
-	if ok {
+	if s != nil {
 		t.Error("the local window let an 8th request through after the shared one failed")
 	}
 	if data, _ := os.ReadFile(target); string(data) != "precious" {
@@ -263,8 +305,8 @@ func TestSharedWindowLockHeldTooLong(t *testing.T) {
 	for i := range 3 {
 		// Busy, then a pause: separate streaks, never an error.
 		at := now.Add(time.Duration(i) * 900 * time.Millisecond)
-		if ok, wait, err := w.take(at, 7); ok || err != nil || wait != lockBusyRetry {
-			t.Fatalf("take while locked: %v %s %v", ok, wait, err)
+		if id, wait, err := w.take(at, 7); id != 0 || err != nil || wait != lockBusyRetry {
+			t.Fatalf("take while locked: %v %s %v", id, wait, err)
 		}
 	}
 	var err2 error
@@ -275,7 +317,7 @@ func TestSharedWindowLockHeldTooLong(t *testing.T) {
 		t.Errorf("a lock held for 2 s: %v", err2)
 	}
 	other.Unlock()
-	if ok, _, err := w.take(now.Add(6*time.Second), 7); !ok || err != nil {
-		t.Errorf("take once the lock is free: %v %v", ok, err)
+	if id, _, err := w.take(now.Add(6*time.Second), 7); id == 0 || err != nil {
+		t.Errorf("take once the lock is free: %v %v", id, err)
 	}
 }
