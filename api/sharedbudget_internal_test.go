@@ -321,3 +321,25 @@ func TestSharedWindowLockHeldTooLong(t *testing.T) {
 		t.Errorf("take once the lock is free: %v %v", id, err)
 	}
 }
+
+// BenchmarkSharedWindowTakeRelease is what the shared rate limit adds to a
+// request: two locked read-and-rewrites of the window file.
+//
+//	go test -run='^$' -bench=SharedWindow ./api/
+func BenchmarkSharedWindowTakeRelease(b *testing.B) {
+	w, err := openSharedWindow(b.TempDir(), time.Second)
+	if err != nil {
+		b.Fatal(err)
+	}
+	now := time.Now()
+	for b.Loop() {
+		id, _, err := w.take(now, 7)
+		if err != nil || id == 0 {
+			b.Fatalf("take: %v %v", id, err)
+		}
+		if err := w.release(id, now); err != nil {
+			b.Fatal(err)
+		}
+		now = now.Add(200 * time.Millisecond)
+	}
+}

@@ -19,7 +19,7 @@ var (
 
 // leadscopeBinary builds the real command once per test process, so the
 // end-to-end tests exercise exactly what a user runs.
-func leadscopeBinary(t *testing.T) string {
+func leadscopeBinary(t testing.TB) string {
 	t.Helper()
 	binaryOnce.Do(func() {
 		dir, err := os.MkdirTemp("", "leadscope-bin-")

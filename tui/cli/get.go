@@ -47,12 +47,17 @@ func runGet(ctx context.Context, e *Env, args []string) int {
 	if cacheWarning != nil {
 		warn(e, cacheWarning)
 	}
-	if err := client.SharedBudgetErr(); err != nil {
-		warn(e, err)
+	budgetErr := client.SharedBudgetErr()
+	if budgetErr != nil {
+		warn(e, budgetErr)
 	}
 	src := cache.NewSource(client, store)
 	defer func() {
+		// What broke during the run, said once.
 		if err := src.CacheErr(); err != nil {
+			warn(e, err)
+		}
+		if err := client.SharedBudgetErr(); err != nil && budgetErr == nil {
 			warn(e, err)
 		}
 	}()
@@ -65,8 +70,10 @@ func runGet(ctx context.Context, e *Env, args []string) int {
 // printRaw is --json: one request, the body as Kommo sent it, nothing
 // decoded beyond its id. --refresh refreshes the account's data alongside.
 func printRaw(ctx context.Context, e *Env, client *api.Client, src *cache.Source, id int64, refresh bool) int {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	var wg sync.WaitGroup
-	defer wg.Wait()
+	defer wg.Wait() // before cancel: a refresh finishes once the lead is out
 	if refresh {
 		wg.Go(func() {
 			if _, err := src.Refresh(ctx); err != nil && ctx.Err() == nil {
@@ -76,6 +83,7 @@ func printRaw(ctx context.Context, e *Env, client *api.Client, src *cache.Source
 	}
 	raw, err := client.GetLeadRaw(ctx, id)
 	if err != nil {
+		cancel()
 		return fail(e, exitCode(err), "%v", describe(err))
 	}
 	return writeJSON(e, raw)

@@ -128,7 +128,9 @@ func TestGetWithUnwritableCacheWarnsOnce(t *testing.T) {
 	}
 	for name, cacheHome := range homes {
 		t.Run(name, func(t *testing.T) {
-			srv := startSandbox(t, sandbox.Options{})
+			// Without the cache directory the rate limit is no longer shared:
+			// back-to-back runs may exceed the sandbox's, which is not the point here.
+			srv := startSandbox(t, sandbox.Options{RateLimit: -1})
 			env := append(sandboxEnv(srv), "XDG_CACHE_HOME="+cacheHome)
 			for run := range 2 {
 				srv.ResetCounts()
@@ -313,4 +315,34 @@ func TestFourProcessesShareTheRateLimit(t *testing.T) {
 		t.Errorf("%d requests answered 429", n)
 	}
 	t.Logf("%d requests, at most %d in any second", srv.TotalRequests(), srv.MaxInWindow(time.Second))
+}
+
+// A symbolic link planted as the shared rate limit's file is refused: get
+// works, counting its own requests only, and says so in one line.
+func TestGetRefusesASymlinkedRateLimitFile(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("symbolic links need privileges on Windows")
+	}
+	srv := startSandbox(t, sandbox.Options{})
+	env, cacheHome := cachedEnv(t, srv)
+	mustGet(t, env, "--json", fmt.Sprint(sandbox.LeadBasic))
+	window := filepath.Join(filepath.Dir(directoryFile(t, cacheHome, srv)), "ratelimit")
+	target := filepath.Join(t.TempDir(), "target")
+	if err := os.WriteFile(target, []byte("keep"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(window)
+	if err := os.Symlink(target, window); err != nil {
+		t.Fatal(err)
+	}
+	res := mustGet(t, env, fmt.Sprint(sandbox.LeadBasic))
+	if !strings.Contains(res.stdout, sandbox.LeadBasicStageName) {
+		t.Errorf("no lead:\n%s", res.stdout)
+	}
+	if strings.Count(res.stderr, "\n") != 1 || !strings.Contains(res.stderr, "shared rate limit") || !strings.Contains(res.stderr, "symbolic link") {
+		t.Errorf("want one warning about the link, got %q", res.stderr)
+	}
+	if data, _ := os.ReadFile(target); string(data) != "keep" {
+		t.Errorf("the link's target was written: %q", data)
+	}
 }
