@@ -26,7 +26,7 @@ const benchRoundTrip = 100 * time.Millisecond
 // per second (LeadNoContacts: 5 requests; LeadBasic needs 9, so 2 of them
 // wait for the window: see README).
 //
-//	go test -run='^$' -bench=Get -benchtime=10x ./tui/cli/
+//	go test -run='^$' -bench=Get -benchtime=15x ./tui/cli/
 func BenchmarkGet(b *testing.B) {
 	for _, lead := range []struct {
 		name string
