@@ -16,13 +16,15 @@ const (
 	PartPipelines
 	PartUsers
 	PartCatalogs
+	partEnd // a new part goes above this line
 
 	// AllParts is every part: a whole directory.
-	AllParts = PartAccount | PartPipelines | PartUsers | PartCatalogs
+	AllParts = partEnd - 1
 )
 
 // directoryParts is how each part loads and what it must know of a lead.
-// A new part is one row here, its bit above and its fields in Directory.
+// A new part is a row here, its bit above and its fields (with JSON tags:
+// the cache stores them) in Directory.
 var directoryParts = []directoryPart{
 	requiredPart(PartAccount, "account", (*Client).Account,
 		func(d *Directory) **Account { return &d.Account },

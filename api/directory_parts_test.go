@@ -156,3 +156,17 @@ func TestDirectoryPartNames(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+// Every part has its row: loading, Unknown and the cache all go by the rows.
+func TestEveryPartHasARow(t *testing.T) {
+	var all api.DirectoryPart
+	for _, p := range api.Parts() {
+		if p.String() == "none" || all&p != 0 {
+			t.Errorf("part %b is unnamed or listed twice", p)
+		}
+		all |= p
+	}
+	if all != api.AllParts {
+		t.Errorf("the rows cover %b, AllParts is %b", all, api.AllParts)
+	}
+}

@@ -8,9 +8,9 @@ import (
 	"time"
 )
 
-// windowMargin is added to the 1 s window: the limiter lets requests go,
-// the server counts them on arrival, and scheduling or network jitter can
-// bring two requests closer together on the way. 100 ms of slack covers that.
+// windowMargin is added to Kommo's 1 s window. Delays on the way are
+// covered by counting slots from responses (see limiter); the margin is for
+// where the server takes its timestamps and how it rounds them.
 const windowMargin = 100 * time.Millisecond
 
 // maxLimiterSlots bounds the log: rates above it are only used to switch
