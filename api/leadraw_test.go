@@ -49,6 +49,7 @@ func TestGetLeadRawRefusesWhatGetLeadRefuses(t *testing.T) {
 		{"id zero", hal, `{"id":0}`, 200, api.ErrBadResponse},
 		{"id not a number", hal, `{"id":{"x":1}}`, 200, api.ErrBadResponse},
 		{"html", "text/html", `<html>`, 200, api.ErrBadResponse},
+		{"deep nesting", hal, `{"x":` + strings.Repeat("[", 100000) + strings.Repeat("]", 100000) + `,"id":1}`, 200, api.ErrBadResponse},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			srv := serve(t, func(w http.ResponseWriter, r *http.Request) {
@@ -75,5 +76,16 @@ func TestGetLeadRawAcceptsAStringID(t *testing.T) {
 	raw, err := newClient(t, srv.URL).GetLeadRaw(context.Background(), 5)
 	if err != nil || string(raw) != `{"name":"x","id":"5"}` {
 		t.Errorf("got %q, %v", raw, err)
+	}
+}
+
+// Nesting within what JSON decoders accept costs the raw path nothing more
+// than a scan.
+func TestGetLeadRawDeepButValidNesting(t *testing.T) {
+	body := `{"x":` + strings.Repeat("[", 5000) + strings.Repeat("]", 5000) + `,"id":7}`
+	srv := serve(t, func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 200, hal, body) })
+	raw, err := newClient(t, srv.URL).GetLeadRaw(context.Background(), 7)
+	if err != nil || string(raw) != body {
+		t.Errorf("got %d bytes, %v", len(raw), err)
 	}
 }

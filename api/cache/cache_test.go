@@ -194,8 +194,18 @@ func TestUnusableFilesAreIgnoredAndRewritten(t *testing.T) {
 		"no account": func(w *world) {
 			w.editFile(func(m map[string]any) { m["directory"].(map[string]any)["account"] = nil })
 		},
-		"wrong types":    func(w *world) { w.editFile(func(m map[string]any) { m["parts"] = []int{1, 2} }) },
-		"a directory":    func(w *world) { os.Remove(w.file()); os.Mkdir(w.file(), 0o700) },
+		"wrong types": func(w *world) { w.editFile(func(m map[string]any) { m["parts"] = []int{1, 2} }) },
+		"a directory": func(w *world) { os.Remove(w.file()); os.Mkdir(w.file(), 0o700) },
+		"huge": func(w *world) {
+			f, _ := os.OpenFile(w.file(), os.O_WRONLY|os.O_TRUNC, 0o600)
+			f.WriteString(`{"format":"leadscope-directory","version":1,"x":"`)
+			f.Truncate(maxFileBytes + 1) // sparse: cheap to make, still too big to read
+			f.Close()
+		},
+		"deep nesting": func(w *world) {
+			deep := strings.Repeat("[", 100000) + strings.Repeat("]", 100000)
+			os.WriteFile(w.file(), []byte(`{"format":"leadscope-directory","version":1,"directory":`+deep+`}`), 0o600)
+		},
 		"another clock":  func(w *world) { w.now = w.now.Add(-time.Hour) },
 		"another format": func(w *world) { w.editFile(func(m map[string]any) { m["directory"] = "x" }) },
 	} {
