@@ -83,7 +83,7 @@ func printUsage(w io.Writer) {
 Usage:
   leadscope [ID | lead URL]        open the lead browser
   leadscope --demo                 open it on a built-in sandbox account
-  leadscope get ID [--json]        print one lead
+  leadscope get ID [--json]        print one lead (--refresh: refetch the account data)
   leadscope login | logout | status
 
 Commands:
