@@ -19,6 +19,9 @@ type Options struct {
 	MaxRetryWait  time.Duration // cap of one 429 wait, default 30s
 	MaxBodyBytes  int64         // default 8 MiB
 	UserAgent     string
+	// SharedBudgetDir, when set, shares the rate limit with every process
+	// using the same directory (one per account): see SharedBudgetErr.
+	SharedBudgetDir string
 }
 
 // Defaults for Options.
@@ -84,6 +87,7 @@ func New(opts Options) (*Client, error) {
 	if c.userAgent == "" {
 		c.userAgent = DefaultUserAgent
 	}
+	c.shareBudget(opts.SharedBudgetDir)
 	return c, nil
 }
 

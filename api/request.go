@@ -57,10 +57,11 @@ func (c *Client) getLimited(ctx context.Context, op string, ref *url.URL, bodyLi
 		limited  int
 	)
 	for {
-		if err := c.limiter.wait(ctx); err != nil {
+		release, err := c.limiter.wait(ctx)
+		if err != nil {
 			return nil, ctxError(op, err)
 		}
-		resp, aerr := c.attempt(ctx, target, token, min(bodyLimit, c.maxBody))
+		resp, aerr := c.attempt(ctx, target, token, min(bodyLimit, c.maxBody), release)
 		if ctx.Err() != nil {
 			return nil, ctxError(op, ctx.Err())
 		}
@@ -112,8 +113,11 @@ func (c *Client) getLimited(ctx context.Context, op string, ref *url.URL, bodyLi
 	}
 }
 
-// attempt performs one request under the per-attempt timeout and reads its body.
-func (c *Client) attempt(ctx context.Context, target *url.URL, token string, bodyLimit int64) (*response, *Error) {
+// attempt performs one request under the per-attempt timeout and reads its
+// body (at most bodyLimit bytes). It gives the limiter's slot back (release)
+// once the exchange is over: the server has counted the request by then.
+func (c *Client) attempt(ctx context.Context, target *url.URL, token string, bodyLimit int64, release func()) (*response, *Error) {
+	defer release()
 	actx, cancel := context.WithTimeout(ctx, c.timeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(actx, http.MethodGet, target.String(), nil)
@@ -124,6 +128,7 @@ func (c *Client) attempt(ctx context.Context, target *url.URL, token string, bod
 	req.Header.Set("Accept", "application/hal+json, application/json, application/problem+json")
 	req.Header.Set("User-Agent", c.userAgent)
 	res, err := c.http.Do(req)
+	release()
 	if err != nil {
 		return nil, c.transportError(actx, err)
 	}

@@ -44,6 +44,7 @@ func newAuthWorld(t *testing.T, opts sandbox.Options) *authWorld {
 	config := filepath.Join(t.TempDir(), "config")
 	return &authWorld{srv: srv, config: config, env: map[string]string{
 		"XDG_CONFIG_HOME":     config,
+		"XDG_CACHE_HOME":      filepath.Join(config, "cache"),
 		"HOME":                filepath.Join(config, "home-unused"),
 		"KOMMO_BASE_URL":      srv.URL(),
 		"KOMMO_AUTH_URL":      srv.URL() + "/oauth",
@@ -128,9 +129,13 @@ func startCLI(env map[string]string, stdin io.Reader, args ...string) *cliRun {
 	return r
 }
 
-// runCLI runs a command in-process to completion.
+// runCLI runs a command in-process to completion. Without XDG_CACHE_HOME
+// in env, the command gets a private one.
 func runCLI(t *testing.T, env map[string]string, stdin string, args ...string) runResult {
 	t.Helper()
+	if _, ok := env["XDG_CACHE_HOME"]; !ok {
+		env = merge(env, "XDG_CACHE_HOME", t.TempDir())
+	}
 	r := startCLI(env, strings.NewReader(stdin), args...)
 	select {
 	case code := <-r.done:

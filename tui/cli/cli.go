@@ -97,7 +97,7 @@ func printUsage(w io.Writer) {
 Usage:
   leadscope [flags] [ID | lead URL]  open the lead browser
   leadscope --demo                   open it on a built-in sandbox account
-  leadscope get ID [--json]          print one lead
+  leadscope get ID [--json]          print one lead (--refresh: refetch the account data)
   leadscope get ID --feed            with its stage history, tasks and feed
   leadscope list [QUERY] [--view NAME] [--json]   list and search leads
   leadscope login | logout | status

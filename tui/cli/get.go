@@ -5,28 +5,28 @@ import (
 	"errors"
 	"fmt"
 	"runtime/debug"
-	"slices"
 	"strings"
-	"time"
+	"sync"
 
 	"github.com/leadscope/leadscope/api"
+	"github.com/leadscope/leadscope/api/cache"
 )
 
-// getMemoryLimit is get's soft memory limit (unless GOMEMLIMIT is set).
-// The bounds of package api keep what a hostile server can make get hold
-// to a few tens of MiB; without a limit the collector lets the heap grow
-// to twice that before it runs, and freed 8 MiB pages linger in the
-// resident set.
+// getMemoryLimit is the soft memory limit `get` runs under unless
+// GOMEMLIMIT says otherwise: a lead and its lists fit in far less, and
+// with it the collector returns what a hostile body took, instead of
+// growing the resident set to twice the live heap.
 const getMemoryLimit = 64 << 20
 
 func runGet(ctx context.Context, e *Env, args []string) int {
 	if e.Getenv("GOMEMLIMIT") == "" {
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(getMemoryLimit))
 	}
-	fs := newFlags(e, "get", "leadscope get ID|URL [--json] [--feed [--limit N]] [--account ACCOUNT] [--tz account|local|ZONE]")
+	fs := newFlags(e, "get", "leadscope get ID|URL [--json] [--feed [--limit N]] [--refresh] [--account ACCOUNT] [--tz account|local|ZONE]")
 	asJSON := fs.Bool("json", false, "print the lead exactly as Kommo returned it")
 	withFeed := fs.Bool("feed", false, "add the stage history, tasks and feed (with --json: the notes, events and tasks)")
 	limit := fs.Int("limit", defaultFeedLimit, "with --feed: how many feed entries to print, newest first")
+	refresh := fs.Bool("refresh", false, "fetch the account's pipelines, users and lists again instead of using the cache")
 	account := fs.String("account", "", "the Kommo `ACCOUNT`, e.g. acme.kommo.com (overrides KOMMO_BASE_URL)")
 	timeout := fs.Duration("timeout", api.DefaultTimeout, "give up on one request attempt after this long")
 	tz := fs.String("tz", "account", tzUsage)
@@ -55,6 +55,10 @@ func runGet(ctx context.Context, e *Env, args []string) int {
 		return fail(e, exitCode(err), "%v", err)
 	}
 	conn.timeout = *timeout
+	store, cacheWarning := openAccountCache(e, conn.baseURL)
+	if store != nil {
+		conn.budgetDir = store.Dir()
+	}
 	client, err := newClient(conn)
 	if err != nil {
 		return fail(e, ExitUsage, "%v", err)
@@ -65,68 +69,67 @@ func runGet(ctx context.Context, e *Env, args []string) int {
 	if err != nil {
 		return fail(e, ExitUsage, "%v", err)
 	}
-	if *asJSON && !*withFeed {
-		raw, err := client.GetLeadJSON(ctx, id)
+	if cacheWarning != nil {
+		warn(e, cacheWarning)
+	}
+	budgetErr := client.SharedBudgetErr()
+	if budgetErr != nil {
+		warn(e, budgetErr)
+	}
+	src := cache.NewSource(client, store)
+	defer func() {
+		// What broke during the run, said once.
+		if err := src.CacheErr(); err != nil {
+			warn(e, err)
+		}
+		if err := client.SharedBudgetErr(); err != nil && budgetErr == nil {
+			warn(e, err)
+		}
+	}()
+	switch {
+	case *asJSON && *withFeed:
+		lead, err := client.GetLead(ctx, id)
 		if err != nil {
 			return fail(e, exitCode(err), "%v", describe(err))
 		}
-		return writeJSON(e, raw)
-	}
-	lead, err := client.GetLead(ctx, id)
-	if err != nil {
-		return fail(e, exitCode(err), "%v", describe(err))
-	}
-	switch {
-	case *asJSON:
 		return writeFeedJSON(ctx, e, client, lead)
-	case *withFeed:
-		return printLead(ctx, e, client, lead, zone, *limit)
+	case *asJSON:
+		return printRaw(ctx, e, client, src, id, *refresh)
 	}
-	return printLead(ctx, e, client, lead, zone, 0)
+	feedLimit := 0
+	if *withFeed {
+		feedLimit = *limit
+	}
+	return printLead(ctx, e, client, src, leadRequest{id: id, refresh: *refresh, zone: zone, feedLimit: feedLimit})
 }
 
+// printRaw is --json: one request, the body as Kommo sent it, nothing
+// decoded beyond its id. --refresh refreshes the account's data alongside.
+func printRaw(ctx context.Context, e *Env, client *api.Client, src *cache.Source, id int64, refresh bool) int {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var wg sync.WaitGroup
+	defer wg.Wait() // before cancel: a refresh finishes once the lead is out
+	if refresh {
+		wg.Go(func() {
+			if _, err := src.Refresh(ctx); err != nil && ctx.Err() == nil {
+				warn(e, fmt.Errorf("account data not refreshed: %w", err))
+			}
+		})
+	}
+	raw, err := client.GetLeadJSON(ctx, id)
+	if err != nil {
+		cancel()
+		return fail(e, exitCode(err), "%v", describe(err))
+	}
+	return writeJSON(e, raw)
+}
 func writeJSON(e *Env, raw []byte) int {
 	out := jsonFor(raw, e.OutIsTTY)
 	if len(out) == 0 || out[len(out)-1] != '\n' {
 		out = append(out, '\n')
 	}
 	if _, err := e.Stdout.Write(out); err != nil {
-		return fail(e, ExitFailure, "writing output: %v", err)
-	}
-	return ExitOK
-}
-
-// printLead prints the summary and, when feedLimit > 0, the story after it
-// (loaded while the summary's names are).
-func printLead(ctx context.Context, e *Env, client *api.Client, lead *api.Lead, zone zoneChoice, feedLimit int) int {
-	var storyLoaded chan *leadStory
-	if feedLimit > 0 {
-		storyLoaded = make(chan *leadStory, 1)
-		go func() { storyLoaded <- loadStory(ctx, client, lead.ID) }()
-	}
-	dir, err := client.LoadDirectory(ctx)
-	if err != nil {
-		// The lead itself arrived: show it with bare IDs rather than nothing.
-		fmt.Fprintf(e.Stderr, "leadscope: warning: names not resolved: %s\n", oneLine(describe(err)))
-		dir = &api.Directory{}
-	} else if _, known := dir.Account.Location(); !known && zone.account {
-		fmt.Fprintln(e.Stderr, "leadscope: warning: Kommo did not name the account's time zone; dates and times are in this machine's")
-	}
-	related := client.LoadRelated(ctx, lead)
-	for _, err := range related.Errs {
-		fmt.Fprintf(e.Stderr, "leadscope: warning: %s\n", oneLine(describe(err)))
-	}
-	warnCuts(e, dir, slices.Concat(dir.Cuts, related.Cuts))
-	view := leadView{
-		lead: lead, dir: dir, related: related,
-		webURL: client.LeadWebURL(lead.ID), now: time.Now(),
-		zones: zonesFor(zone, dir.Account, leadTimes(lead)),
-	}
-	out := view.render()
-	if storyLoaded != nil {
-		out += renderFeed(ctx, e, client, view, <-storyLoaded, feedLimit)
-	}
-	if _, err := e.Stdout.Write([]byte(out)); err != nil {
 		return fail(e, ExitFailure, "writing output: %v", err)
 	}
 	return ExitOK

@@ -19,6 +19,7 @@ type connection struct {
 	baseURL     string
 	credentials api.Credentials
 	timeout     time.Duration // per attempt; zero means the api default
+	budgetDir   string        // shares the rate limit with other processes; "" keeps it local
 }
 
 // usageError is a mistake in what the user set up (flags, environment):
@@ -65,10 +66,11 @@ func environmentToken(raw string) (string, error) {
 // newClient builds the API client for a connection.
 func newClient(conn connection) (*api.Client, error) {
 	c, err := api.New(api.Options{
-		BaseURL:     conn.baseURL,
-		Credentials: conn.credentials,
-		Timeout:     conn.timeout,
-		UserAgent:   "leadscope/" + Version,
+		BaseURL:         conn.baseURL,
+		Credentials:     conn.credentials,
+		Timeout:         conn.timeout,
+		UserAgent:       "leadscope/" + Version,
+		SharedBudgetDir: conn.budgetDir,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("account %q: %w", conn.baseURL, err)
