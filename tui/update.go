@@ -62,7 +62,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.onCopied(msg)
 	}
 	m.relayout()
-	return m, cmd
+	return m, tea.Batch(cmd, m.maybeRevalidate())
 }
 
 func (m *Model) say(kind common.StatusKind, text string) tea.Cmd {
@@ -201,6 +201,8 @@ func (m *Model) onContentKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		return openCmd(m.open, p.WebURL()), false
 	case key.Matches(msg, k.Copy):
 		return copyCmd(m.clipboard, p.WebURL()), false
+	case key.Matches(msg, k.RefreshAccount):
+		return m.refreshDirectory(), false
 	case p != nil:
 		return p.Update(msg), false
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"github.com/leadscope/leadscope/api"
+	"github.com/leadscope/leadscope/api/cache"
 	"github.com/leadscope/leadscope/api/sandbox"
 	"github.com/leadscope/leadscope/tui"
 )
@@ -67,14 +68,13 @@ func runBrowser(ctx context.Context, e *Env, args []string) int {
 		conn, err := resolveConnection(e, a.account)
 		switch {
 		case errors.Is(err, errNoCredentials):
-			opts.LoginHint = errNoCredentials.Error()
+			// The not-logged-in screen lists the ways in: no hint repeats them.
 		case err != nil:
 			return fail(e, exitCode(err), "%v", err)
 		default:
-			if opts.Client, err = newClient(conn); err != nil {
+			if err := connectBrowser(e, conn, &opts); err != nil {
 				return fail(e, ExitUsage, "%v", err)
 			}
-			opts.Account = opts.Client.BaseURL().Host
 		}
 		if err := refuseForeignLead(opts.Client, positional); err != nil {
 			return fail(e, ExitUsage, "%v", err)
@@ -102,6 +102,30 @@ func runBrowser(ctx context.Context, e *Env, args []string) int {
 		}
 	}
 	return runTUI(ctx, e, opts)
+}
+
+// connectBrowser builds the browser's client on the account cache: its
+// names come from the cache at once, and its requests share the rate limit
+// with other leadscope processes. A cache that cannot be used is said in the
+// status line; the browser works without it.
+func connectBrowser(e *Env, conn connection, opts *tui.Options) error {
+	store, cacheWarning := openAccountCache(e, conn.baseURL)
+	if store != nil {
+		conn.budgetDir = store.Dir()
+	}
+	client, err := newClient(conn)
+	if err != nil {
+		return err
+	}
+	opts.Client = client
+	opts.Account = client.BaseURL().Host
+	opts.AccountData = cache.NewSource(client, store)
+	for _, w := range []error{cacheWarning, client.SharedBudgetErr()} {
+		if w != nil {
+			opts.Warnings = append(opts.Warnings, w.Error())
+		}
+	}
+	return nil
 }
 
 // refuseForeignLead refuses a lead URL of another account than the client's
