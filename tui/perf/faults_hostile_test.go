@@ -10,6 +10,7 @@ import (
 
 	"github.com/leadscope/leadscope/api"
 	"github.com/leadscope/leadscope/api/sandbox"
+	"github.com/leadscope/leadscope/tui/perf"
 	"github.com/muesli/termenv"
 	"go.uber.org/goleak"
 )
@@ -28,7 +29,11 @@ type hostileCase struct {
 	wantStatus []string // substrings of the status line, all required
 	// wantAccountStatus is what the status line says once the account data arrived.
 	wantAccountStatus string
-	maxHeapMiB        uint64
+	// tab, when not 0, is the lead page's tab (alt+tab) opened once the lead
+	// is on screen; wantTab is what it must then show.
+	tab        int
+	wantTab    string
+	maxHeapMiB uint64
 }
 
 var hostileCases = []hostileCase{
@@ -40,6 +45,19 @@ var hostileCases = []hostileCase{
 		wantStatus: []string{"0 of 1 elements shown"}, maxHeapMiB: 32},
 	// Users, lists and pipelines page without end, 8 MiB a page: the
 	// start-up prefetch stops at 32 MiB a list and the lead still shows.
+	// One field value nested 8000 arrays deep (20 KB): the JSON tab shows
+	// the lead bounded in depth, built off the Update loop.
+	{name: "JSON tab of a value nested 8000 deep", target: sandbox.LeadNoContacts,
+		faults: sandbox.Faults{Endpoint: sandbox.EndpointLeads, Fault: sandbox.FaultDeepJSON},
+		tab:    6, wantTab: `"custom_fields_values"`, maxHeapMiB: 50},
+	// 464 such values: an 8 MiB lead.
+	{name: "JSON tab of an 8 MiB lead of deep values", target: sandbox.LeadNoContacts,
+		faults: sandbox.Faults{Endpoint: sandbox.EndpointLeads, Fault: sandbox.FaultDeepJSON, Count: 464},
+		tab:    6, wantTab: `"custom_fields_values"`, maxHeapMiB: 100},
+	// 450,000 field values (7 MB): the Fields tab draws only what is on screen.
+	{name: "Fields tab of 450,000 values", target: sandbox.LeadNoContacts,
+		faults: sandbox.Faults{Endpoint: sandbox.EndpointLeads, Fault: sandbox.FaultManyFieldValues},
+		tab:    1, wantTab: "of 450", maxHeapMiB: 100},
 	{name: "start-up lists paging 8 MiB forever", target: sandbox.LeadNoContacts,
 		faults:            sandbox.Faults{Fault: sandbox.FaultEndlessPages},
 		wantAccountStatus: "Account data cut short: ",
@@ -83,6 +101,12 @@ func runHostileCase(t *testing.T, tc hostileCase) {
 	f, err := s.drv.SendAndWait(enter, settled, 3*waitLimit)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if tc.tab > 0 {
+		f, err = s.drv.SendAndWait(tabKey(tc.tab), func(f perf.Frame) bool { return strings.Contains(f.View, tc.wantTab) }, waitLimit)
+		if err != nil {
+			t.Fatalf("tab %d never showed %q: %v\n%s", tc.tab, tc.wantTab, err, f.View)
+		}
 	}
 	peak := heap.stop()
 	t.Logf("peak heap %d MiB, requests %v, status %q", peak, srv.RequestCounts(), statusLine(f.View))
