@@ -7,6 +7,7 @@ package tui
 import (
 	"context"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -14,10 +15,12 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/leadscope/leadscope/api"
+	"github.com/leadscope/leadscope/api/cache"
 	"github.com/leadscope/leadscope/theme"
 	"github.com/leadscope/leadscope/tui/common"
 	"github.com/leadscope/leadscope/tui/leadpage"
 	"github.com/leadscope/leadscope/tui/leadspage"
+	"github.com/leadscope/leadscope/tui/sanitize"
 	"github.com/leadscope/leadscope/tui/views"
 )
 
@@ -36,6 +39,12 @@ type Options struct {
 	Now       func() time.Time // nil => time.Now
 	Mouse     bool             // wheel scrolling; off by default so terminal selection works
 	LoginHint string           // shown on the not-logged-in screen (e.g. the start-up auth error)
+	// AccountData serves the account's names: the account cache when there
+	// is one (no request at start). nil fetches them from Kommo every run.
+	AccountData *cache.Source
+	// Warnings are said in the status line at start (a cache that could not
+	// be used, a rate limit not shared with other processes).
+	Warnings []string
 	// Views are config.json's lead list views, shown as tabs after the
 	// built-in ones (views.All).
 	Views []views.View
@@ -64,15 +73,19 @@ type Model struct {
 
 	width, height int
 
-	hist       history
-	nextPage   common.PageID
-	opening    *opening // a page being fetched before it is shown
-	leads      *leadpage.Cache
-	dirLoading bool
+	hist     history
+	nextPage common.PageID
+	opening  *opening // a page being fetched before it is shown
+	leads    *leadpage.Cache
 	// listPage is the leads list's page, while it is in history; a lead
 	// given at start is opened over it before it is ever shown.
 	listPage  common.PageID
 	listShown bool
+
+	dirSource          *cache.Source
+	snap               cache.Snapshot // the account data in use
+	dirLoading         bool
+	revalidateWhenIdle bool
 
 	frame frame
 
@@ -134,8 +147,16 @@ func newModel(ctx context.Context, opts Options) Model {
 	if m.c.Client == nil {
 		return m
 	}
-	m.dirLoading = true
-	m.startCmds = append(m.startCmds, loadDirectory(ctx, c.Client))
+	m.dirSource = opts.AccountData
+	if m.dirSource == nil {
+		m.dirSource = cache.NewSource(c.Client, nil)
+	}
+	// The account data first: from the cache the list can resolve its
+	// views at once, else it is loading when the list first looks.
+	m.startCmds = append(m.startCmds, m.startDirectory())
+	if len(opts.Warnings) > 0 {
+		m.startCmds = append(m.startCmds, m.say(common.StatusWarn, sanitize.Line(strings.Join(opts.Warnings, "; "))))
+	}
 	list := m.newListPage()
 	if opts.InitialLead > 0 {
 		// The list waits below the lead, unshown: the lead's requests go first.

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -69,7 +70,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.onCopied(msg)
 	}
 	m.relayout()
-	return m, cmd
+	return m, tea.Batch(cmd, m.maybeRevalidate())
 }
 
 func (m *Model) say(kind common.StatusKind, text string) tea.Cmd {
@@ -147,7 +148,7 @@ func (m *Model) onInputKey(msg tea.KeyMsg) tea.Cmd {
 	case pageKeysWhileTyping[msg.Type]:
 		return m.pageKeyWhileTyping(msg)
 	}
-	cmd, changed := m.input.update(msg)
+	cmd, changed := m.input.update(msg, m.parseLeadRef)
 	if !changed {
 		return cmd
 	}
@@ -179,13 +180,18 @@ func (m *Model) pageKeyWhileTyping(msg tea.KeyMsg) tea.Cmd {
 
 // submit opens the lead the box names (an ID or a lead URL); other text is
 // a search: of the leads list on screen at once, else in the leads list.
+// Another account's lead URL is neither: the box says whose it is.
 func (m *Model) submit() tea.Cmd {
 	text := m.input.value()
-	if _, err := m.parseLeadRef(text); err == nil {
+	switch _, err := m.parseLeadRef(text); {
+	case err == nil:
 		id, _ := m.input.parse(m.parseLeadRef)
 		m.input.consume()
 		m.setFocus(focusContent)
 		return m.openTarget(common.Target{Kind: common.TargetLead, ID: id}, true)
+	case errors.Is(err, api.ErrForeignAccount):
+		m.input.parse(m.parseLeadRef)
+		return nil
 	}
 	if _, ok := m.hist.current().(common.Searcher); ok {
 		m.setFocus(focusContent)
@@ -199,9 +205,10 @@ func (m *Model) submit() tea.Cmd {
 	return m.openTarget(common.Target{Kind: common.TargetLeads, Query: text}, true)
 }
 
-// parseLeadRef reads a lead ID or a lead URL.
+// parseLeadRef reads a lead ID or a lead URL of this account: another
+// account's URL names a different lead here, so it is refused.
 func (m *Model) parseLeadRef(s string) (int64, error) {
-	return api.ParseLeadRef(s)
+	return m.c.Client.ParseLeadRef(s)
 }
 
 // queryChanged tells a page driven by the box what it now says.
@@ -238,6 +245,8 @@ func (m *Model) onContentKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		return openCmd(m.open, p.WebURL()), false
 	case key.Matches(msg, k.Copy):
 		return copyCmd(m.clipboard, p.WebURL()), false
+	case key.Matches(msg, k.RefreshAccount):
+		return m.refreshDirectory(), false
 	case p != nil:
 		return p.Update(msg), false
 	}

@@ -26,12 +26,21 @@ const FiltersOffNote = "This account ignores Kommo's API filters (its filter fea
 // applied says whether Kommo can be trusted with filter[...] for now.
 func (f filterFeature) applied() bool { return f != featureOff }
 
-// probeFilters asks the account once whether it applies filters, when q
-// sends some and nothing has told yet. The answer holds page 1 of every
-// view until it arrives, so no unfiltered row is ever shown as filtered.
+// probeFilters settles whether the account applies filters, when q sends
+// some and nothing has told yet: the account data's flag when it has one,
+// else one request, whose answer holds page 1 of every view until it
+// arrives, so no unfiltered row is ever shown as filtered. Either way a
+// page that contradicts its filters (IgnoredBy) still turns them off.
 func (p *Page) probeFilters(q api.LeadQuery) tea.Cmd {
 	if p.feature != featureUnknown || !q.SendsFilters() {
 		return nil
+	}
+	if on := accountFlag(p.c); on != nil {
+		if *on {
+			p.feature = featureOn
+			return nil
+		}
+		return p.filtersOff()
 	}
 	p.feature = featureProbing
 	ctx, cancel := context.WithCancel(p.c.Lifetime)
@@ -41,6 +50,15 @@ func (p *Page) probeFilters(q api.LeadQuery) tea.Cmd {
 		_, on, err := client.AccountWithFilterFeature(ctx)
 		return probeMsg{page: id, on: on, err: err}
 	}
+}
+
+// accountFlag is the account data's is_api_filter_enabled, nil when it
+// does not say.
+func accountFlag(c *common.Context) *bool {
+	if c.Names == nil || c.Names.Dir == nil || c.Names.Dir.Account == nil {
+		return nil
+	}
+	return c.Names.Dir.Account.IsAPIFilterEnabled
 }
 
 // onProbe settles the feature and lets the pages it held through.

@@ -23,35 +23,52 @@ func (r *rig) requireMine() {
 	}
 }
 
+// forgetFlag plays account data that does not say whether filters work.
+func forgetFlag(d *api.Directory) { d.Account.IsAPIFilterEnabled = nil }
+
 func TestFiltersOnAreKommos(t *testing.T) {
-	r := newRig(t, sandbox.Faults{})
-	r.activate()
-	r.requireMine()
-	if n := r.srv.Requests(sandbox.EndpointAccount); n != 1 {
-		t.Errorf("the filter feature was asked %d times", n)
-	}
-	r.press("tab", "tab")
-	if n := r.srv.Requests(sandbox.EndpointAccount); n != 1 {
-		t.Errorf("another view asked the filter feature again: %d", n)
-	}
-	if strings.Contains(r.p.View(), "filtered on this computer") || r.p.Status().Text != "" {
-		t.Errorf("filters that Kommo applied are said to be applied here:\n%s", r.p.View())
+	for _, tc := range []struct {
+		name  string
+		setup rigSetup
+		asked int
+	}{
+		{"the account data says so", rigSetup{}, 0},
+		{"asked once when it does not say", rigSetup{dir: forgetFlag}, 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := newRigFrom(t, tc.setup, sandbox.Faults{})
+			r.activate()
+			r.requireMine()
+			r.press("tab", "tab")
+			if n := r.srv.Requests(sandbox.EndpointAccount); n != tc.asked {
+				t.Errorf("the filter feature was asked %d times, want %d", n, tc.asked)
+			}
+			if strings.Contains(r.p.View(), "filtered on this computer") || r.p.Status().Text != "" {
+				t.Errorf("filters that Kommo applied are said to be applied here:\n%s", r.p.View())
+			}
+		})
 	}
 }
 
 // On an account without the API filter feature, Kommo sends every lead:
 // the rows are filtered here and the page says so, whether the account
-// said it (the probe) or page 1 proved it (the probe failed).
+// data said it, the account was asked, or page 1 proved it (the account
+// did not say, or said it wrongly).
 func TestFiltersOffAccountsAreFilteredHere(t *testing.T) {
+	off := sandbox.Faults{FiltersDisabled: true}
 	for _, tc := range []struct {
 		name   string
+		setup  rigSetup
 		faults sandbox.Faults
 	}{
-		{"the account says so", sandbox.Faults{FiltersDisabled: true}},
-		{"page 1 proves it", sandbox.Faults{FiltersDisabled: true, Endpoint: sandbox.EndpointAccount, Fault: sandbox.FaultStatus, Status: 500}},
+		{"the account data says so", rigSetup{atLoad: off}, off},
+		{"the account says so when asked", rigSetup{dir: forgetFlag}, off},
+		{"page 1 proves it: the account cannot be asked", rigSetup{dir: forgetFlag},
+			sandbox.Faults{FiltersDisabled: true, Endpoint: sandbox.EndpointAccount, Fault: sandbox.FaultStatus, Status: 500}},
+		{"page 1 proves it: the account data is stale", rigSetup{}, off},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			r := newRig(t, tc.faults)
+			r := newRigFrom(t, tc.setup, tc.faults)
 			r.activate()
 			r.requireMine()
 			if r.p.Status().Text != FiltersOffNote {

@@ -31,7 +31,20 @@ type rig struct {
 	p   *Page
 }
 
+// rigSetup is how the account data the rig starts with comes about.
+type rigSetup struct {
+	atLoad sandbox.Faults         // on while the account data loads
+	dir    func(*api.Directory) // edits the loaded account data
+}
+
 func newRig(t *testing.T, faults sandbox.Faults, vs ...views.View) *rig {
+	t.Helper()
+	return newRigFrom(t, rigSetup{}, faults, vs...)
+}
+
+// newRigFrom starts a rig whose account data setup shaped; faults are on
+// from then on.
+func newRigFrom(t *testing.T, setup rigSetup, faults sandbox.Faults, vs ...views.View) *rig {
 	t.Helper()
 	srv, err := sandbox.Start(sandbox.Options{RateLimit: -1, Now: func() time.Time { return testNow }})
 	if err != nil {
@@ -45,9 +58,13 @@ func newRig(t *testing.T, faults sandbox.Faults, vs ...views.View) *rig {
 	if err != nil {
 		t.Fatal(err)
 	}
+	srv.SetFaults(setup.atLoad)
 	dir, err := client.LoadDirectory(context.Background())
 	if err != nil {
 		t.Fatal(err)
+	}
+	if setup.dir != nil {
+		setup.dir(dir)
 	}
 	srv.SetFaults(faults)
 	srv.ResetCounts()

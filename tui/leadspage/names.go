@@ -70,11 +70,12 @@ func (p *Page) fetchNames(vi int) tea.Cmd {
 }
 
 // namesContext is a background request's context: a person waits for the
-// rows, not for the names beside them.
+// rows, not for the names beside them, so a lead or a page asked for
+// meanwhile goes first.
 func (p *Page) namesContext(f *flight) context.Context {
 	ctx, cancel := context.WithCancel(p.c.Lifetime)
 	f.cancel = cancel
-	return ctx
+	return api.WithPriority(ctx, api.Background)
 }
 
 func fetchContactNames(ctx context.Context, client *api.Client, page common.PageID, vi int, seq uint64,

@@ -10,11 +10,11 @@ import (
 )
 
 // startupRequests is the prefetch (account, pipelines, users and catalogs,
-// once each), then the leads list it opens on: its first page, and the
-// account's filter feature asked once (at 120 columns the main contact
-// column is not shown, so its names are not fetched).
+// once each), then the leads list it opens on: its first page (the
+// account's filter flag came with the account; at 120 columns the main
+// contact column is not shown, so its names are not fetched).
 var startupRequests = map[string]int{
-	sandbox.EndpointAccount:   2,
+	sandbox.EndpointAccount:   1,
 	sandbox.EndpointPipelines: 1,
 	sandbox.EndpointUsers:     1,
 	sandbox.EndpointCatalogs:  1,
