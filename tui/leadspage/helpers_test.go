@@ -33,7 +33,7 @@ type rig struct {
 
 // rigSetup is how the account data the rig starts with comes about.
 type rigSetup struct {
-	atLoad sandbox.Faults         // on while the account data loads
+	atLoad sandbox.Faults       // on while the account data loads
 	dir    func(*api.Directory) // edits the loaded account data
 }
 
