@@ -193,7 +193,7 @@ func TestHistoryGoesBackAndForthAndForgetsTheForwardBranch(t *testing.T) {
 	}
 	m = press(t, m, keyMsg("esc"))
 	if leadOnScreen(m) != 0 {
-		t.Fatal("esc from the first lead did not go back to the start page")
+		t.Fatal("esc from the first lead did not go back to the leads list")
 	}
 	if m.keys.Back.Enabled() {
 		t.Error("back is offered at the start of history")
