@@ -271,8 +271,11 @@ func (p *Page) cycleSort() tea.Cmd {
 
 func (p *Page) sortNote(v *view) tea.Cmd {
 	if v.sort.price {
-		return p.say(common.StatusInfo, "Sorted by price on this computer, over the "+common.Money(float64(v.table.Len()), "")+
-			" leads loaded: Kommo cannot sort by price")
+		over := "the leads loaded so far"
+		if n := v.table.Len(); n > 0 {
+			over = "the " + common.Money(float64(n), "") + " leads loaded so far"
+		}
+		return p.say(common.StatusInfo, "Sorted by price on this computer, over "+over+": Kommo cannot sort by price")
 	}
 	return p.say(common.StatusInfo, "Sorted by "+v.sort.label())
 }

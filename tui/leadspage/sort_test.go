@@ -37,7 +37,7 @@ func TestSortCyclesUpdatedCreatedAndPrice(t *testing.T) {
 	if !ordered(price) || r.listRequests() != 3 {
 		t.Fatalf("s again: price order %v, %d requests", ordered(price), r.listRequests())
 	}
-	if !strings.Contains(r.p.Status().Text, "Sorted by price on this computer, over the 500 leads loaded") {
+	if !strings.Contains(r.p.Status().Text, "Sorted by price on this computer, over the 500 leads loaded so far") {
 		t.Errorf("status %q", r.p.Status().Text)
 	}
 	r.requireScreen("by price ↓ (loaded rows)")
