@@ -53,11 +53,13 @@ func TestGoldenTabs(t *testing.T) {
 		name string
 		w, h int
 	}{{"80x24", 80, 24}, {"120x40", 120, 40}} {
-		loaded := start(t, newTestModel(t, opts, size.w, size.h))
 		for tab := 0; tab < tabCount; tab++ {
 			t.Run(size.name+"/"+strings.ToLower(tabTitles[tab]), func(t *testing.T) {
-				// press runs what the key starts (the JSON tab is built
-				// off the Update loop) before the screen is taken.
+				// A model of its own: quitting the last one ended its
+				// fetches' context. press runs what the key starts (the
+				// JSON tab's build, the story's requests) before the
+				// screen is taken.
+				loaded := start(t, newTestModel(t, opts, size.w, size.h))
 				requireGolden(t, press(t, loaded, tabKey(tab)), srv.URL(), size.w, size.h)
 			})
 		}

@@ -19,7 +19,7 @@ func newKeyMap() keyMap {
 	return keyMap{
 		NextTab:    key.NewBinding(key.WithKeys("tab", "right", "l"), key.WithHelp("tab/→", "next tab")),
 		PrevTab:    key.NewBinding(key.WithKeys("shift+tab", "left", "h"), key.WithHelp("shift+tab/←", "prev tab")),
-		GotoTab:    key.NewBinding(key.WithKeys("alt+1", "alt+2", "alt+3", "alt+4", "alt+5", "alt+6"), key.WithHelp("alt+1…6", "go to tab")),
+		GotoTab:    key.NewBinding(key.WithKeys("alt+1", "alt+2", "alt+3", "alt+4", "alt+5", "alt+6", "alt+7", "alt+8"), key.WithHelp("alt+1…8", "go to tab")),
 		Refresh:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refresh lead")),
 		Summary:    key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "all facts")),
 		ScrollKeys: common.NewScrollKeys(),
