@@ -100,6 +100,7 @@ func (p *Page) Activate() tea.Cmd {
 	if !p.data.Complete() && p.flight == nil {
 		cmds = append(cmds, p.fetchParts(false))
 	}
+	p.story.onScreen = true
 	p.retryStory()
 	cmds = append(cmds, p.settle())
 	return tea.Batch(cmds...)
@@ -109,12 +110,14 @@ func (p *Page) Activate() tea.Cmd {
 func (p *Page) Deactivate() {
 	p.cancelFlight()
 	p.cancelStory()
+	p.story.onScreen = false
 }
 
 // Close stops everything for good.
 func (p *Page) Close() {
 	p.cancelFlight()
 	p.cancelStory()
+	p.story.onScreen = false
 }
 
 // Status is the page's last message.

@@ -56,7 +56,7 @@ func (p *Page) storyCmds() tea.Cmd {
 	if sp := &p.story; sp.flight != nil && sp.flight.data != p.data {
 		p.cancelStory() // the lead was refreshed: its story starts anew
 	}
-	if p.expanded || p.height <= 0 {
+	if !p.story.onScreen || p.expanded || p.height <= 0 {
 		return nil
 	}
 	switch p.active {

@@ -13,6 +13,9 @@ type storyPage struct {
 	drawn  int // counts filter changes, so the Feed tab is drawn anew
 	gen    uint64
 	flight *storyFlight
+	// onScreen is true between Activate and Deactivate: answers still
+	// reach a page in history, and must not make it fetch.
+	onScreen bool
 }
 
 // filterKey cycles the feed's filter: all, notes, events, calls and
