@@ -66,6 +66,25 @@ func TestGoldenTabs(t *testing.T) {
 	}
 }
 
+// TestGoldenStory is the lead that moved through five stages across two
+// pipelines: its path and chips in the Feed, its overdue task in Tasks.
+func TestGoldenStory(t *testing.T) {
+	srv, c := startSandbox(t, sandbox.Options{})
+	opts := testOptions(c)
+	opts.InitialLead = sandbox.LeadStages
+	for _, size := range []struct {
+		name string
+		w, h int
+	}{{"80x24", 80, 24}, {"120x40", 120, 40}} {
+		for _, tab := range []int{tabFeed, tabTasks} {
+			t.Run(size.name+"/"+strings.ToLower(tabTitles[tab]), func(t *testing.T) {
+				loaded := start(t, newTestModel(t, opts, size.w, size.h))
+				requireGolden(t, press(t, loaded, tabKey(tab)), srv.URL(), size.w, size.h)
+			})
+		}
+	}
+}
+
 func TestGoldenEmptyState(t *testing.T) {
 	srv, c := startSandbox(t, sandbox.Options{})
 	opts := testOptions(c)

@@ -214,7 +214,7 @@ func (p *Page) scroller() *vscroll.Model {
 func (p *Page) ShortHelp() []key.Binding { return append(p.storyHelp(), p.keys.short()...) }
 
 // FullHelp is the page's part of the help screen.
-func (p *Page) FullHelp() [][]key.Binding { return append(p.keys.full(), p.storyHelp()) }
+func (p *Page) FullHelp() [][]key.Binding { return p.withStoryHelp(p.keys.full()) }
 
 // Position is where the visible content is scrolled.
 func (p *Page) Position() string { return p.scroller().Position() }

@@ -2,6 +2,7 @@ package leadpage
 
 import (
 	"context"
+	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/leadscope/leadscope/api"
@@ -27,6 +28,9 @@ type storyFlight struct {
 	ctx     context.Context
 	cancel  context.CancelFunc
 	pending map[storyReq]bool
+	// failed are the flight's errors, said on the status line once
+	// nothing is pending (until then it says what is loading).
+	failed []string
 }
 
 // storyMsg answers one story request.
@@ -194,21 +198,34 @@ func (p *Page) onStory(msg storyMsg) tea.Cmd {
 		return nil
 	}
 	delete(f.pending, msg.req)
-	if len(f.pending) == 0 {
-		f.cancel()
-		p.story.flight = nil
-	}
 	d := f.data
 	d.version++
+	p.takeStory(d, msg)
+	if len(f.pending) > 0 {
+		return nil
+	}
+	f.cancel()
+	p.story.flight = nil
+	if len(f.failed) > 0 {
+		return p.say(common.StatusError, strings.Join(f.failed, "; "))
+	}
+	return nil
+}
+
+// takeStory puts one answer into the lead's story.
+func (p *Page) takeStory(d *Data, msg storyMsg) {
 	if msg.req == reqFieldDefs {
-		return p.onFieldDefs(msg)
+		p.onFieldDefs(msg)
+		return
 	}
 	s := d.story
 	if s == nil {
-		return nil // dropped for another lead's meanwhile
+		return // dropped meanwhile for other leads' stories
 	}
 	if msg.err != nil {
-		return p.storyFailed(s, msg)
+		f := p.story.flight
+		f.failed = append(f.failed, storyFailed(s, msg))
+		return
 	}
 	switch msg.req {
 	case reqNotes, reqEvents:
@@ -223,10 +240,10 @@ func (p *Page) onStory(msg storyMsg) tea.Cmd {
 	case reqTasks:
 		s.setTasks(msg.tasks, nil)
 	}
-	return nil
 }
 
-func (p *Page) storyFailed(s *storyData, msg storyMsg) tea.Cmd {
+// storyFailed records a failed request in the story and words it.
+func storyFailed(s *storyData, msg storyMsg) string {
 	what := "tasks"
 	switch msg.req {
 	case reqNotes:
@@ -236,20 +253,20 @@ func (p *Page) storyFailed(s *storyData, msg storyMsg) tea.Cmd {
 	case reqTasks:
 		s.setTasks(nil, msg.err)
 	}
-	return p.say(common.StatusError, "Could not load "+what+": "+common.ErrorText(msg.err))
+	return "Could not load " + what + ": " + common.ErrorText(msg.err)
 }
 
 // onFieldDefs keeps the definitions for every lead page; a failure leaves
-// fields named by their IDs, and is not asked again this run.
-func (p *Page) onFieldDefs(msg storyMsg) tea.Cmd {
+// fields named by their IDs (the feed says why), and is not asked again
+// this run.
+func (p *Page) onFieldDefs(msg storyMsg) {
 	sc := &p.cache.story
 	if msg.err != nil {
 		sc.fields.settle(nil, msg.err)
-		return nil
+		return
 	}
 	sc.fields.settle([]*api.FieldDefs{msg.defs}, nil)
 	p.cache.storiesChanged()
-	return nil
 }
 
 // storyNames answers the story's names from what the app has loaded: the

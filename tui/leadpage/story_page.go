@@ -50,6 +50,15 @@ func (p *Page) storyHelp() []key.Binding {
 	return []key.Binding{filterKey}
 }
 
+// withStoryHelp adds the Feed tab's keys to the help screen's columns
+// while it is on screen.
+func (p *Page) withStoryHelp(columns [][]key.Binding) [][]key.Binding {
+	if keys := p.storyHelp(); len(keys) > 0 {
+		return append(columns, keys)
+	}
+	return columns
+}
+
 // storyBusy says what the story tab on screen is loading, "" for nothing.
 func (p *Page) storyBusy() string {
 	s := p.data.story

@@ -60,6 +60,17 @@ func TestRequestsPerLeadView(t *testing.T) {
 			}
 			assertCost(t, srv, "first visit", tc.want)
 
+			// The feed's first page: one page of notes and one of events,
+			// within Kommo's 7 requests a second with the lead and its parts.
+			if f := s.press(tabKey(tabFeed)); !strings.Contains(f.View, "[Feed") || strings.Contains(f.View, "Could not") {
+				t.Fatalf("the Feed tab did not load:\n%s", f.View)
+			}
+			assertFeedCost(t, srv, feedFirstPage)
+			if total := tc.want.total() + feedFirstPage.total(); total > kommoRatePerSecond {
+				t.Errorf("the lead, its parts and the feed's first page cost %d requests, over Kommo's %d a second", total, kommoRatePerSecond)
+			}
+			s.press(tabKey(tabFields))
+
 			other := sandbox.LeadWon
 			s.open(other)
 			srv.ResetCounts()
@@ -73,6 +84,18 @@ func TestRequestsPerLeadView(t *testing.T) {
 				t.Fatalf("typing %d again did not show it:\n%s", tc.id, f.View)
 			}
 			assertCost(t, srv, "revisits ([, ], typing the ID again)", leadRequests{})
+			// History is now: this lead, the other, this lead again.
+			s.press(runes("["))
+			if f := s.press(runes("[")); !showsLead(f.View, tc.id) {
+				t.Fatalf("[ [ did not go back to the first page of %d:\n%s", tc.id, f.View)
+			}
+			if f := s.press(tabKey(tabFeed)); !strings.Contains(f.View, "[Feed") {
+				t.Fatalf("the Feed tab is not on screen:\n%s", f.View)
+			}
+			assertCost(t, srv, "the feed again, on the page that loaded it", leadRequests{})
+			s.press(tabKey(tabFields))
+			s.press(runes("]"))
+			s.press(runes("]"))
 
 			f = s.press(runes("r"))
 			if !showsLead(f.View, tc.id) || !strings.Contains(f.View, "Refreshed") {
@@ -84,6 +107,36 @@ func TestRequestsPerLeadView(t *testing.T) {
 			}
 		})
 	}
+}
+
+// kommoRatePerSecond is Kommo's limit: requests per second per integration.
+const kommoRatePerSecond = 7
+
+// storyRequests is what the sandbox counted of a lead's story.
+type storyRequests struct{ notes, events, tasks, fieldDefs int }
+
+func (r storyRequests) total() int { return r.notes + r.events + r.tasks + r.fieldDefs }
+
+// feedFirstPage is what opening the Feed tab costs: the newest page of
+// notes and of events, side by side (the seeded leads name every field
+// their events change, so no definitions are needed).
+var feedFirstPage = storyRequests{notes: 1, events: 1}
+
+func countedStoryRequests(srv *sandbox.Server) storyRequests {
+	return storyRequests{
+		notes:     srv.Requests(sandbox.EndpointNotes),
+		events:    srv.Requests(sandbox.EndpointEvents),
+		tasks:     srv.Requests(sandbox.EndpointTasks),
+		fieldDefs: srv.Requests(sandbox.EndpointCustomFields),
+	}
+}
+
+func assertFeedCost(t *testing.T, srv *sandbox.Server, want storyRequests) {
+	t.Helper()
+	if got := countedStoryRequests(srv); got != want || srv.TotalRequests() != want.total() {
+		t.Fatalf("the feed's first page: sandbox saw %+v (by endpoint %v), want %+v", got, srv.RequestCounts(), want)
+	}
+	srv.ResetCounts()
 }
 
 func assertCost(t *testing.T, srv *sandbox.Server, what string, want leadRequests) {
@@ -151,6 +204,10 @@ func BenchmarkRequestsPerLeadView(b *testing.B) {
 	srv.ResetCounts()
 	s.press(runes("["))
 	revisit := srv.TotalRequests()
+	srv.ResetCounts()
+	s.press(tabKey(tabFeed))
+	feed := srv.TotalRequests()
+	s.press(tabKey(tabFields))
 
 	srv.ResetCounts()
 	b.ResetTimer()
@@ -162,6 +219,7 @@ func BenchmarkRequestsPerLeadView(b *testing.B) {
 	b.StopTimer()
 	b.ReportMetric(float64(first), "requests/view")
 	b.ReportMetric(float64(revisit), "requests/revisit")
+	b.ReportMetric(float64(feed), "requests/feed-first-page")
 	b.ReportMetric(float64(srv.TotalRequests())/float64(b.N), "requests/refresh")
 	b.ReportMetric(float64(ref.naiveRequests()), "naive-requests/view")
 }

@@ -17,8 +17,8 @@ import (
 
 // BenchmarkPeakRSSHugeLead runs the built leadscope in a real terminal
 // (tmux) against a kommo-sandbox process, opens the huge lead, visits and
-// scrolls every tab, and reports the process's peak resident set (VmHWM).
-// Target: under 50 MB.
+// scrolls every tab, loads every page of its feed, and reports the
+// process's peak resident set (VmHWM). Target: under 50 MB.
 func BenchmarkPeakRSSHugeLead(b *testing.B) {
 	requireTool(b, "tmux")
 	dir := b.TempDir()
@@ -127,8 +127,15 @@ func peakRSSViewingLead(tb testing.TB, bin, url, token string, ref reference, di
 	tm.run("-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "40", "-s", "rss", command)
 	tb.Cleanup(func() { _ = exec.Command("tmux", "-S", tm.socket, "kill-server").Run() })
 	pid := strings.TrimSpace(tm.run("display-message", "-p", "-t", "rss", "#{pane_pid}"))
-	if comm, err := os.ReadFile("/proc/" + pid + "/comm"); err != nil || strings.TrimSpace(string(comm)) != "leadscope" {
-		tb.Fatalf("pane process %s is %q (%v), not leadscope", pid, comm, err)
+	// The pane starts as env, which then execs leadscope in the same process.
+	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		comm, err := os.ReadFile("/proc/" + pid + "/comm")
+		if err == nil && strings.TrimSpace(string(comm)) == "leadscope" {
+			break
+		}
+		if time.Now().After(deadline) {
+			tb.Fatalf("pane process %s is %q (%v), not leadscope", pid, comm, err)
+		}
 	}
 
 	id := "#" + strconv.FormatInt(sandbox.LeadHuge, 10)
@@ -138,12 +145,15 @@ func peakRSSViewingLead(tb testing.TB, bin, url, token string, ref reference, di
 	for _, tab := range hugeLeadTabs(ref) {
 		tm.run("send-keys", "-t", "rss", tab.key)
 		tm.waitFor("the "+tab.name+" tab", func(s string) bool { return containsAny(s, tab.shows) })
+		if tab.name == "Feed" {
+			loadWholeFeedInTmux(tm)
+		}
 		tm.run("send-keys", "-t", "rss", "End")
 		tm.run("send-keys", "-t", "rss", "Home")
 	}
 	// Home is the last key sent; once the screen shows the first tab's top
-	// again after "1", every key before it has been handled.
-	tm.run("send-keys", "-t", "rss", "1")
+	// again after alt+1, every key before it has been handled.
+	tm.run("send-keys", "-t", "rss", "M-1")
 	tm.waitFor("the Fields tab again", func(s string) bool { return containsAny(s, hugeLeadTabs(ref)[0].shows) })
 	hwm := vmHWM(tb, pid)
 	tm.run("send-keys", "-t", "rss", "q")
@@ -173,8 +183,26 @@ func hugeLeadTabs(ref reference) []tabCheck {
 		elements = append(elements, e.Name)
 	}
 	return []tabCheck{
-		{"1", "Fields", fields}, {"2", "Tags", tags}, {"3", "Contacts", contacts},
-		{"4", "Companies", companies}, {"5", "Catalog", elements}, {"6", "JSON", []string{`"custom_fields_values"`}},
+		{"M-1", "Fields", fields}, {"M-2", "Tags", tags}, {"M-3", "Contacts", contacts},
+		{"M-4", "Companies", companies}, {"M-5", "Catalog", elements}, {"M-6", "Feed", []string{" shown · "}},
+		{"M-7", "Tasks", []string{"Open · "}}, {"M-8", "JSON", []string{`"custom_fields_values"`}},
+	}
+}
+
+// loadWholeFeedInTmux presses End in the Feed tab until every page of the
+// notes and events is in: the head then counts entries without "more".
+func loadWholeFeedInTmux(tm *tmux) {
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		screen := tm.run("capture-pane", "-p", "-t", "rss")
+		if strings.Contains(screen, " entries") && !strings.Contains(screen, "· more") {
+			return
+		}
+		if time.Now().After(deadline) {
+			tm.tb.Fatalf("the feed never finished loading; last screen:\n%s", screen)
+		}
+		tm.run("send-keys", "-t", "rss", "End")
+		time.Sleep(100 * time.Millisecond)
 	}
 }
 
