@@ -35,15 +35,17 @@ type harness struct {
 }
 
 // newHarness opens lead id on a page of width x height, with the account's
-// names loaded, at the seeded stories' "now".
+// names loaded, at the seeded stories' "now". Its story loads only when
+// its tabs open: the background prefetch is off.
 func newHarness(t *testing.T, opts sandbox.Options, id int64, width, height int) *harness {
 	t.Helper()
-	return newHarnessVia(t, opts, id, width, height, nil)
+	return newHarnessVia(t, opts, id, width, height, nil, false)
 }
 
 // newHarnessVia is newHarness with the sandbox's answers changed on their
-// way by rewrite (nil: unchanged), through a proxy on loopback.
-func newHarnessVia(t *testing.T, opts sandbox.Options, id int64, width, height int, rewrite func(*http.Response) error) *harness {
+// way by rewrite (nil: unchanged), through a proxy on loopback, and the
+// story prefetched in the background when prefetch is true.
+func newHarnessVia(t *testing.T, opts sandbox.Options, id int64, width, height int, rewrite func(*http.Response) error, prefetch bool) *harness {
 	t.Helper()
 	if opts.RateLimit == 0 {
 		opts.RateLimit = -1
@@ -88,6 +90,7 @@ func newHarnessVia(t *testing.T, opts sandbox.Options, id int64, width, height i
 	}
 	h := &harness{t: t, srv: srv, c: c, cache: NewCache()}
 	h.p = New(c, h.cache, 1, h.cache.Put(lead))
+	h.p.story.noPrefetch = !prefetch
 	h.p.SetSize(width, height)
 	h.run(h.p.Activate())
 	srv.ResetCounts()

@@ -36,6 +36,13 @@ type storyData struct {
 
 	tasks          part[api.Task]
 	tasksTruncated bool
+
+	// prefetchFailed: a background request failed; what is missing loads
+	// when its tab opens.
+	prefetchFailed bool
+	// quiet marks requests in flight in the background: their tabs do not
+	// say they are loading, since nobody waits for them.
+	quiet [reqFieldDefs + 1]bool
 }
 
 // wordKey is what entries were worded with; a change words them anew.
@@ -83,6 +90,13 @@ func (s *storyData) countEntries() {
 // started reports whether the first pages were asked for.
 func (s *storyData) started() bool {
 	return s.notes.pages > 0 || s.events.pages > 0 || s.notes.state != sourceIdle || s.events.state != sourceIdle
+}
+
+// firstPagesIn reports whether both streams have answered their first
+// page (or failed it): the feed has something to count.
+func (s *storyData) firstPagesIn() bool {
+	in := func(src *feedSource) bool { return src.pages > 0 || src.state == sourceFailed }
+	return in(&s.notes) && in(&s.events)
 }
 
 // hasMore reports whether either stream may still deliver older entries.
@@ -167,10 +181,13 @@ func (s *storyData) entries() []story.Entry {
 	return append(out, s.eventEntries...)
 }
 
+// storyCutNote words a bound that cut a story list short.
+func storyCutNote(c *api.Cut) string { return c.Note("") }
+
 // setTasks takes the lead's tasks; their raw bodies are dropped.
 func (s *storyData) setTasks(list *api.TaskList, err error) {
 	if err != nil {
-		s.tasks.settle(nil, err)
+		s.tasks.settle(nil, err, storyCutNote)
 		return
 	}
 	tasks := make([]api.Task, len(list.Tasks))
@@ -178,6 +195,6 @@ func (s *storyData) setTasks(list *api.TaskList, err error) {
 		t.Raw = nil
 		tasks[i] = t
 	}
-	s.tasks.settle(tasks, nil)
+	s.tasks.settle(tasks, nil, storyCutNote)
 	s.tasksTruncated = list.Truncated
 }

@@ -20,23 +20,29 @@ const (
 	reqFieldDefs
 )
 
-// storyFlight is what the page has asked for of its lead's story: the
-// requests share one context, cancelled when the page leaves the screen.
+// storyFlight is what the page has asked for of its lead's story. Every
+// request has its own context, so one sent in the background can be
+// cancelled and sent again in the foreground when its tab opens; all of
+// them are cancelled when the page leaves the screen.
 type storyFlight struct {
-	gen     uint64 // answers of earlier flights are dropped
-	data    *Data  // the lead the requests are for
-	ctx     context.Context
-	cancel  context.CancelFunc
-	pending map[storyReq]bool
+	data    *Data // the lead the requests are for
+	pending map[storyReq]storyRequest
 	// failed are the flight's errors, said on the status line once
 	// nothing is pending (until then it says what is loading).
 	failed []string
 }
 
+// storyRequest is one request in flight.
+type storyRequest struct {
+	seq        uint64 // its answer carries it; answers to anything else are dropped
+	cancel     context.CancelFunc
+	background bool
+}
+
 // storyMsg answers one story request.
 type storyMsg struct {
 	page   common.PageID
-	gen    uint64
+	seq    uint64
 	req    storyReq
 	notes  *api.NotePage
 	events *api.EventPage
@@ -55,48 +61,106 @@ const feedLookahead = 20
 // storyCmds sends what the tab on screen needs of the story: the first
 // pages of notes and events, older pages as the feed nears its end, the
 // field definitions when an event names a field nothing else can, or the
-// tasks. Nothing is sent for tabs off screen.
+// tasks. Once the lead's own requests are done, the feed's first pages
+// and the tasks are prefetched in the background (the limiter lets them
+// go only when no request a person waits for does), so the summary can
+// say how long the lead is in its stage and the tabs open at once.
 func (p *Page) storyCmds() tea.Cmd {
-	if sp := &p.story; sp.flight != nil && sp.flight.data != p.data {
+	if f := p.story.flight; f != nil && f.data != p.data {
 		p.cancelStory() // the lead was refreshed: its story starts anew
 	}
-	if !p.story.onScreen || p.expanded || p.height <= 0 {
+	if !p.story.onScreen || p.height <= 0 {
 		return nil
 	}
-	switch p.active {
-	case tabFeed:
-		return p.feedCmds()
-	case tabTasks:
-		s := p.cache.storyFor(p.data)
-		if s.tasks.state != partNone {
-			return nil
+	var cmds []tea.Cmd
+	if !p.expanded {
+		switch p.active {
+		case tabFeed:
+			cmds = append(cmds, p.feedCmds())
+		case tabTasks:
+			cmds = append(cmds, p.tasksCmds())
 		}
-		s.tasks.state = partPending
-		return p.sendStory(reqTasks, 0)
 	}
-	return nil
+	return tea.Batch(append(cmds, p.prefetchStory())...)
 }
 
 func (p *Page) feedCmds() tea.Cmd {
 	s := p.cache.storyFor(p.data)
+	p.foreground(reqNotes, reqEvents)
 	var cmds []tea.Cmd
-	if !s.started() {
-		cmds = append(cmds, p.sendPage(reqNotes, &s.notes), p.sendPage(reqEvents, &s.events))
-	} else if p.feedNearEnd() {
+	for _, first := range []struct {
+		req storyReq
+		src *feedSource
+	}{{reqNotes, &s.notes}, {reqEvents, &s.events}} {
+		if first.src.pages == 0 && first.src.state == sourceIdle {
+			cmds = append(cmds, p.sendPage(first.req, first.src, false))
+		}
+	}
+	if len(cmds) == 0 && p.feedNearEnd() {
 		sources := s.sources(p.story.filter)
 		if i := nextSource(sources...); i >= 0 && sources[i].state == sourceIdle {
 			req := reqNotes
 			if sources[i] == &s.events {
 				req = reqEvents
 			}
-			cmds = append(cmds, p.sendPage(req, sources[i]))
+			cmds = append(cmds, p.sendPage(req, sources[i], false))
 		}
 	}
 	if s.needsFieldDefs && p.cache.story.fields.state == partNone {
 		p.cache.story.fields.state = partPending
-		cmds = append(cmds, p.sendStory(reqFieldDefs, 0))
+		cmds = append(cmds, p.sendStory(reqFieldDefs, 0, false))
 	}
 	return tea.Batch(cmds...)
+}
+
+func (p *Page) tasksCmds() tea.Cmd {
+	s := p.cache.storyFor(p.data)
+	p.foreground(reqTasks)
+	if s.tasks.state != partNone {
+		return nil
+	}
+	s.tasks.state = partPending
+	return p.sendStory(reqTasks, 0, false)
+}
+
+// prefetchStory asks in the background for the feed's first pages and the
+// tasks once the lead and its parts have arrived.
+func (p *Page) prefetchStory() tea.Cmd {
+	if p.story.noPrefetch || p.flight != nil || p.data.busy != 0 {
+		return nil
+	}
+	s := p.cache.storyFor(p.data)
+	if s.prefetchFailed {
+		return nil
+	}
+	var cmds []tea.Cmd
+	if s.notes.pages == 0 && s.notes.state == sourceIdle {
+		cmds = append(cmds, p.sendPage(reqNotes, &s.notes, true))
+	}
+	if s.events.pages == 0 && s.events.state == sourceIdle {
+		cmds = append(cmds, p.sendPage(reqEvents, &s.events, true))
+	}
+	if s.tasks.state == partNone {
+		s.tasks.state = partPending
+		cmds = append(cmds, p.sendStory(reqTasks, 0, true))
+	}
+	return tea.Batch(cmds...)
+}
+
+// foreground takes back what was asked for in the background: the tab that
+// needs it is on screen now, so it is sent again at the front of the queue.
+func (p *Page) foreground(reqs ...storyReq) {
+	f := p.story.flight
+	if f == nil {
+		return
+	}
+	for _, req := range reqs {
+		if r, ok := f.pending[req]; ok && r.background {
+			r.cancel()
+			delete(f.pending, req)
+			p.unpend(f.data, req)
+		}
+	}
 }
 
 // feedNearEnd reports whether the feed's last shown entry is close enough
@@ -108,19 +172,31 @@ func (p *Page) feedNearEnd() bool {
 }
 
 // sendPage asks for the next page of one stream.
-func (p *Page) sendPage(req storyReq, src *feedSource) tea.Cmd {
+func (p *Page) sendPage(req storyReq, src *feedSource, background bool) tea.Cmd {
 	src.state = sourcePending
-	return p.sendStory(req, src.pages+1)
+	return p.sendStory(req, src.pages+1, background)
 }
 
-// sendStory starts one request under the page's story flight.
-func (p *Page) sendStory(req storyReq, pageNum int) tea.Cmd {
-	f := p.storyFlight()
-	f.pending[req] = true
+// sendStory starts one request; background ones go when no request a
+// person waits for does.
+func (p *Page) sendStory(req storyReq, pageNum int, background bool) tea.Cmd {
+	sp := &p.story
+	if sp.flight == nil {
+		sp.flight = &storyFlight{data: p.data, pending: map[storyReq]storyRequest{}}
+	}
+	sp.seq++
+	ctx, cancel := context.WithCancel(p.c.Lifetime)
+	if background {
+		ctx = api.WithPriority(ctx, api.Background)
+	}
+	sp.flight.pending[req] = storyRequest{seq: sp.seq, cancel: cancel, background: background}
+	if s := p.data.story; s != nil {
+		s.quiet[req] = background
+	}
 	p.data.version++
-	ctx, client, page, gen, leadID := f.ctx, p.c.Client, p.id, f.gen, p.data.ID
+	client, page, seq, leadID := p.c.Client, p.id, sp.seq, p.data.ID
 	return func() tea.Msg {
-		m := storyMsg{page: page, gen: gen, req: req}
+		m := storyMsg{page: page, seq: seq, req: req}
 		switch req {
 		case reqNotes:
 			m.notes, m.err = client.LeadNotes(ctx, leadID, pageNum)
@@ -135,43 +211,39 @@ func (p *Page) sendStory(req storyReq, pageNum int) tea.Cmd {
 	}
 }
 
-// storyFlight is the flight requests join, started when there is none.
-func (p *Page) storyFlight() *storyFlight {
-	sp := &p.story
-	if sp.flight == nil {
-		sp.gen++
-		ctx, cancel := context.WithCancel(p.c.Lifetime)
-		sp.flight = &storyFlight{gen: sp.gen, data: p.data, ctx: ctx, cancel: cancel, pending: map[storyReq]bool{}}
-	}
-	return sp.flight
-}
-
 // cancelStory stops the page's story requests; what they were fetching is
-// asked for again the next time its tab is on screen.
+// asked for again the next time the page is on screen.
 func (p *Page) cancelStory() {
 	f := p.story.flight
 	if f == nil {
 		return
 	}
-	f.cancel()
 	p.story.flight = nil
-	d := f.data
-	if s := d.story; s != nil {
-		for req := range f.pending {
-			switch req {
-			case reqNotes:
-				s.notes.state = sourceIdle
-			case reqEvents:
-				s.events.state = sourceIdle
-			case reqTasks:
-				s.tasks.state = partNone
-			}
-		}
+	for req, r := range f.pending {
+		r.cancel()
+		p.unpend(f.data, req)
 	}
-	if f.pending[reqFieldDefs] {
+	f.data.version++
+}
+
+// unpend marks what a cancelled request was fetching as not asked for.
+func (p *Page) unpend(d *Data, req storyReq) {
+	if req == reqFieldDefs {
 		p.cache.story.fields.state = partNone
+		return
 	}
-	d.version++
+	s := d.story
+	if s == nil {
+		return
+	}
+	switch req {
+	case reqNotes:
+		s.notes.state = sourceIdle
+	case reqEvents:
+		s.events.state = sourceIdle
+	case reqTasks:
+		s.tasks.state = partNone
+	}
 }
 
 // retryStory lets failed story requests be sent again: on a new visit, as
@@ -191,20 +263,25 @@ func (p *Page) retryStory() {
 	}
 }
 
-// onStory takes an answer of the current flight; others are dropped.
+// onStory takes the answer of a request in flight; others (cancelled,
+// replaced) are dropped.
 func (p *Page) onStory(msg storyMsg) tea.Cmd {
 	f := p.story.flight
-	if f == nil || msg.gen != f.gen || !f.pending[msg.req] {
+	if f == nil {
 		return nil
 	}
+	r, ok := f.pending[msg.req]
+	if !ok || r.seq != msg.seq {
+		return nil
+	}
+	r.cancel()
 	delete(f.pending, msg.req)
 	d := f.data
 	d.version++
-	p.takeStory(d, msg)
+	p.takeStory(d, msg, r.background)
 	if len(f.pending) > 0 {
 		return nil
 	}
-	f.cancel()
 	p.story.flight = nil
 	if len(f.failed) > 0 {
 		return p.say(common.StatusError, strings.Join(f.failed, "; "))
@@ -212,8 +289,10 @@ func (p *Page) onStory(msg storyMsg) tea.Cmd {
 	return nil
 }
 
-// takeStory puts one answer into the lead's story.
-func (p *Page) takeStory(d *Data, msg storyMsg) {
+// takeStory puts one answer into the lead's story. A background request
+// that failed is not reported, nor prefetched again: its tab asks again,
+// in the foreground, when it opens.
+func (p *Page) takeStory(d *Data, msg storyMsg, background bool) {
 	if msg.req == reqFieldDefs {
 		p.onFieldDefs(msg)
 		return
@@ -221,6 +300,11 @@ func (p *Page) takeStory(d *Data, msg storyMsg) {
 	s := d.story
 	if s == nil {
 		return // dropped meanwhile for other leads' stories
+	}
+	if msg.err != nil && background {
+		s.prefetchFailed = true
+		p.unpend(d, msg.req)
+		return
 	}
 	if msg.err != nil {
 		f := p.story.flight
@@ -262,10 +346,10 @@ func storyFailed(s *storyData, msg storyMsg) string {
 func (p *Page) onFieldDefs(msg storyMsg) {
 	sc := &p.cache.story
 	if msg.err != nil {
-		sc.fields.settle(nil, msg.err)
+		sc.fields.settle(nil, msg.err, storyCutNote)
 		return
 	}
-	sc.fields.settle([]*api.FieldDefs{msg.defs}, nil)
+	sc.fields.settle([]*api.FieldDefs{msg.defs}, nil, storyCutNote)
 	p.cache.storiesChanged()
 }
 

@@ -11,11 +11,14 @@ import (
 type storyPage struct {
 	filter story.Filter
 	drawn  int // counts filter changes, so the Feed tab is drawn anew
-	gen    uint64
+	seq    uint64
 	flight *storyFlight
 	// onScreen is true between Activate and Deactivate: answers still
 	// reach a page in history, and must not make it fetch.
 	onScreen bool
+	// noPrefetch leaves the story to load when its tabs open (tests of
+	// that path).
+	noPrefetch bool
 }
 
 // filterKey cycles the feed's filter: all, notes, events, calls and
@@ -96,7 +99,7 @@ func storyTabItems(d *Data, t tabKind) int {
 			return -1
 		}
 		return len(s.tasks.items)
-	case s.notes.pages == 0 && s.events.pages == 0:
+	case !s.firstPagesIn():
 		return -1
 	}
 	return s.loaded()
@@ -109,9 +112,9 @@ func storyTabLoading(d *Data, t tabKind) bool {
 	case s == nil:
 		return false
 	case t == tabTasks:
-		return s.tasks.state == partPending
+		return s.tasks.state == partPending && !s.quiet[reqTasks]
 	}
-	return s.notes.state == sourcePending || s.events.state == sourcePending
+	return (s.notes.state == sourcePending && !s.quiet[reqNotes]) || (s.events.state == sourcePending && !s.quiet[reqEvents])
 }
 
 // tabMore reports whether the server has more of what the tab counts.

@@ -12,6 +12,7 @@ import (
 
 	"github.com/leadscope/leadscope/api"
 	"github.com/leadscope/leadscope/api/sandbox"
+	"github.com/leadscope/leadscope/tui/common"
 	"github.com/leadscope/leadscope/tui/story"
 )
 
@@ -233,7 +234,7 @@ func TestFieldDefinitionsLoadOnceWhenAFieldChangeNeedsThem(t *testing.T) {
 		t.Fatalf("the lead names every field its events change, yet %d definition requests were sent", n)
 	}
 
-	h := newHarnessVia(t, sandbox.Options{}, sandbox.LeadBasic, 120, 200, withoutFieldValues)
+	h := newHarnessVia(t, sandbox.Options{}, sandbox.LeadBasic, 120, 200, withoutFieldValues, false)
 	if len(h.p.data.Lead.CustomFields) != 0 {
 		t.Fatal("the proxy left the lead's field values")
 	}
@@ -254,6 +255,7 @@ func TestFieldDefinitionsLoadOnceWhenAFieldChangeNeedsThem(t *testing.T) {
 	h.requireView("Plan: Pro → Enterprise")
 	h.srv.ResetCounts()
 	other := New(h.c, h.cache, 2, h.p.data)
+	other.story.noPrefetch = true
 	other.SetSize(120, 200)
 	h.p.Deactivate()
 	h.p = other
@@ -301,5 +303,70 @@ func TestFeedStopsAtThePageCapAndTheByteBudget(t *testing.T) {
 	src.delivered(3, false, false, api.MaxEventPages, "events")
 	if src.holdsBack() || src.cut != "" {
 		t.Errorf("a plain last page is no cut: %+v", src)
+	}
+}
+
+// TestStoryIsPrefetchedOnceTheLeadIsIn: with the lead and its parts in, the
+// feed's first pages and the tasks load in the background, so the summary
+// says how long the lead is in its stage and the tabs open without a
+// request.
+func TestStoryIsPrefetchedOnceTheLeadIsIn(t *testing.T) {
+	h := newHarnessVia(t, sandbox.Options{}, sandbox.LeadStages, 120, 40, nil, true)
+	s := h.p.data.story
+	if s == nil || s.notes.pages != 1 || s.events.pages != 1 || s.tasks.state != partLoaded {
+		t.Fatalf("nothing was prefetched: %+v", s)
+	}
+	h.requireView("History      in Negotiation for 23 days", "Feed 10", "Tasks 2")
+	h.press(tab(tabFeed), tab(tabTasks))
+	if n := h.srv.TotalRequests(); n != 0 {
+		t.Fatalf("opening prefetched tabs sent %v", h.srv.RequestCounts())
+	}
+	h.requireView("Open · 1 (1 overdue)")
+}
+
+// TestOpeningATabBringsItsPrefetchForward: the Feed tab opened while its
+// pages wait in the background queue sends them again in the foreground;
+// the background ones are dropped, the tasks stay in the background.
+func TestOpeningATabBringsItsPrefetchForward(t *testing.T) {
+	h := newHarness(t, sandbox.Options{}, sandbox.LeadStages, 120, 40)
+	h.p.story.noPrefetch = false
+	background := h.p.Update(common.FadeMsg{Page: h.p.id})
+	f := h.p.story.flight
+	if f == nil || !f.pending[reqNotes].background || !f.pending[reqEvents].background || !f.pending[reqTasks].background {
+		t.Fatalf("no prefetch in the background: %+v", f)
+	}
+	foreground := h.p.Update(keyPress(tab(tabFeed)))
+	if f.pending[reqNotes].background || f.pending[reqEvents].background || !f.pending[reqTasks].background {
+		t.Fatalf("the feed's pages are still in the background: %+v", f.pending)
+	}
+	h.run(background)
+	h.run(foreground)
+	if got := h.srv.RequestCounts(); got[sandbox.EndpointNotes] != 1 || got[sandbox.EndpointEvents] != 1 || got[sandbox.EndpointTasks] != 1 {
+		t.Fatalf("requests %v, want one of each (the dropped background ones never sent)", got)
+	}
+	h.requireView("10 entries", "Tasks 2")
+	if st := h.p.Status(); st.Kind != common.StatusNone {
+		t.Fatalf("status %+v", st)
+	}
+}
+
+// TestAFailedPrefetchIsNotRepeated: a background request that fails is not
+// said and not sent again on its own; the tab asks once it opens.
+func TestAFailedPrefetchIsNotRepeated(t *testing.T) {
+	h := newHarness(t, sandbox.Options{}, sandbox.LeadStages, 120, 40)
+	h.srv.SetFaults(sandbox.Faults{Endpoint: sandbox.EndpointTasks, Fault: sandbox.FaultStatus, Status: 403})
+	h.p.story.noPrefetch = false
+	h.run(h.p.Update(common.FadeMsg{Page: h.p.id}))
+	h.run(h.p.Update(common.FadeMsg{Page: h.p.id}))
+	if n := h.srv.Requests(sandbox.EndpointTasks); n != 1 {
+		t.Fatalf("the failed prefetch of tasks was sent %d times", n)
+	}
+	if st := h.p.Status(); st.Kind != common.StatusNone {
+		t.Fatalf("a background failure was said: %+v", st)
+	}
+	h.press(tab(tabTasks))
+	h.requireView("Could not load tasks", "not permitted")
+	if n := h.srv.Requests(sandbox.EndpointTasks); n != 2 {
+		t.Fatalf("opening the tab sent %d task requests in all, want 2", n)
 	}
 }

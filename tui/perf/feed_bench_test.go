@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/leadscope/leadscope/api"
 	"github.com/leadscope/leadscope/api/sandbox"
 	"github.com/leadscope/leadscope/tui/perf"
@@ -17,10 +18,13 @@ func feedFirstPageShown(f perf.Frame) bool {
 	return strings.Contains(f.View, " shown · ") && !strings.Contains(f.View, "Loading the feed")
 }
 
-// BenchmarkFeedFirstPage times alt+6 on the huge lead (its summary and
-// tabs resolved, the limiter's window passed) until the newest entries of
-// its notes and events are on screen, with 100 ms added to every request.
-// Target: one round trip + at most 30 ms.
+// BenchmarkFeedFirstPage times alt+6 on the huge lead until the newest
+// entries of its notes and events are on screen, with 100 ms added to
+// every request. The tab opens as soon as the lead's summary and tabs are
+// resolved, before the background prefetch of the story could go (it
+// waits for the lead's requests to leave the limiter's window), so the
+// Feed's own foreground requests are timed. Target: one round trip + at
+// most 30 ms.
 func BenchmarkFeedFirstPage(b *testing.B) {
 	srv := latencySandbox(b)
 	var spans []time.Duration
@@ -31,10 +35,10 @@ func BenchmarkFeedFirstPage(b *testing.B) {
 		c, tr := newClient(b, srv.URL(), api.StaticToken(sandbox.Token), nil)
 		s := startSession(b, c, termenv.TrueColor)
 		s.waitDirectory()
+		time.Sleep(limiterWindow) // the account's requests leave the window
 		if f := s.open(sandbox.LeadHuge); !showsLead(f.View, sandbox.LeadHuge) {
 			b.Fatalf("the huge lead is not on screen:\n%s", f.View)
 		}
-		time.Sleep(limiterWindow)
 
 		before := s.drv.Frame()
 		b.StartTimer()
@@ -73,8 +77,9 @@ func loadWholeFeed(tb testing.TB, s *session) perf.Frame {
 
 // BenchmarkFeedView times the root model's View with the huge lead's
 // whole feed loaded, scrolled to the middle of it, in colour. Target: 2 ms.
-// It also reports the heap the whole story keeps (notes, events, their
-// entries and the Tasks tab's tasks). Target: under 50 MB.
+// It also reports the heap the huge lead keeps with its whole story (its
+// 250 contacts, companies and list elements, its notes, events, their
+// entries and its tasks). Target: under 50 MB.
 func BenchmarkFeedView(b *testing.B) {
 	srv, err := sandbox.Start(sandbox.Options{RateLimit: -1})
 	if err != nil {
@@ -86,10 +91,12 @@ func BenchmarkFeedView(b *testing.B) {
 	s := startSession(b, c, termenv.TrueColor)
 	defer s.quit()
 	s.waitDirectory()
-	s.open(sandbox.LeadHuge)
 	before := heapAfterGC()
 	loadWholeFeed(b, s)
 	s.press(tabKey(tabTasks))
+	// The driver keeps the last message it handled: a resize takes the
+	// place of any page of the story as Kommo sent it.
+	s.press(tea.WindowSizeMsg{Width: screenWidth, Height: screenHeight})
 	kept := heapAfterGC() - before
 	s.press(tabKey(tabFeed))
 	for range 20 {
@@ -103,6 +110,6 @@ func BenchmarkFeedView(b *testing.B) {
 	}
 	b.StopTimer()
 	b.ReportMetric(float64(b.Elapsed())/float64(b.N)/float64(time.Millisecond), "ms/view")
-	b.ReportMetric(float64(kept)/(1<<20), "MB-story")
+	b.ReportMetric(float64(kept)/(1<<20), "MB-lead-and-story")
 	b.ReportMetric(float64(heapAfterGC())/(1<<20), "MB-heap-all")
 }
