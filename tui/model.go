@@ -17,6 +17,7 @@ import (
 	"github.com/leadscope/leadscope/theme"
 	"github.com/leadscope/leadscope/tui/common"
 	"github.com/leadscope/leadscope/tui/leadpage"
+	"github.com/leadscope/leadscope/tui/recordpage"
 )
 
 // Options configures the lead browser.
@@ -63,6 +64,7 @@ type Model struct {
 	nextPage   common.PageID
 	opening    *opening // a page being fetched before it is shown
 	leads      *leadpage.Cache
+	records    *recordpage.Cache // contacts, companies and list elements
 	dirLoading bool
 
 	frame frame
@@ -118,6 +120,7 @@ func newModel(ctx context.Context, opts Options) Model {
 		open:  openURL,
 		focus: focusInput,
 	}
+	m.records = recordpage.NewCache()
 	// Until the terminal tells its size (it never does when the output is
 	// not a terminal), lay out for the classic one.
 	m.resize(80, 24)
