@@ -19,6 +19,9 @@ type Options struct {
 	MaxRetryWait  time.Duration // cap of one 429 wait, default 30s
 	MaxBodyBytes  int64         // default 8 MiB
 	UserAgent     string
+	// SharedBudgetDir, when set, shares the rate limit with every process
+	// using the same directory (one per account): see SharedBudgetErr.
+	SharedBudgetDir string
 }
 
 // Defaults for Options.
@@ -43,6 +46,12 @@ type Client struct {
 	maxRetryWait time.Duration
 	maxBody      int64
 	userAgent    string
+	// budget, when set (WithBudget), bounds every fetch of related records
+	// and lists made through this client; without one each call has its own.
+	budget *Budget
+	// catalogSlots holds one token per list whose elements are being
+	// fetched, shared by every copy of the client (see CatalogConcurrency).
+	catalogSlots chan struct{}
 }
 
 // New checks opts and builds a Client. It makes no request.
@@ -64,6 +73,7 @@ func New(opts Options) (*Client, error) {
 		maxRetryWait: positiveOr(opts.MaxRetryWait, DefaultMaxRetryWait),
 		maxBody:      opts.MaxBodyBytes,
 		userAgent:    opts.UserAgent,
+		catalogSlots: make(chan struct{}, CatalogConcurrency),
 	}
 	switch {
 	case c.maxRetries == 0:
@@ -77,6 +87,7 @@ func New(opts Options) (*Client, error) {
 	if c.userAgent == "" {
 		c.userAgent = DefaultUserAgent
 	}
+	c.shareBudget(opts.SharedBudgetDir)
 	return c, nil
 }
 

@@ -32,12 +32,23 @@ func (v *FieldValue) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// fieldValueWire is FieldValue as it may arrive, "enum" included.
+// fieldValueWire is FieldValue as it may arrive, "enum" included. Value
+// and Enum are views into the value's own copy, not copies of their own: a
+// lead can carry hundreds of thousands of values.
 type fieldValueWire struct {
-	Value    json.RawMessage `json:"value"`
-	EnumID   *int64          `json:"enum_id"`
-	EnumCode string          `json:"enum_code"`
-	Enum     json.RawMessage `json:"enum"`
+	Value    rawView `json:"value"`
+	EnumID   *int64  `json:"enum_id"`
+	EnumCode string  `json:"enum_code"`
+	Enum     rawView `json:"enum"`
+}
+
+// rawView is a JSON value left undecoded, as a slice of the bytes it was
+// read from; only for bytes the decoder owns.
+type rawView []byte
+
+func (r *rawView) decodeLooseJSON(data []byte) bool {
+	*r = bytes.TrimSpace(data)
+	return true
 }
 
 // decodeLooseJSON: some Kommo examples spell enum_code as "enum"; it is read
@@ -50,7 +61,7 @@ func (v *FieldValue) decodeLooseJSON(data []byte) bool {
 		*v = FieldValue{Value: raw, Raw: raw}
 		return true
 	}
-	*v = FieldValue{Value: w.Value, EnumID: w.EnumID, EnumCode: w.EnumCode, Raw: raw}
+	*v = FieldValue{Value: json.RawMessage(w.Value), EnumID: w.EnumID, EnumCode: w.EnumCode, Raw: raw}
 	if w.Enum != nil {
 		if n, isNum := looseInt(w.Enum); isNum && firstByte(w.Enum) != '"' {
 			if v.EnumID == nil {

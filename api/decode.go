@@ -25,21 +25,30 @@ func badJSON(op string, resp *response, err error) *Error {
 
 // decodePage reads one page of a list endpoint: the items under
 // _embedded[key] and the _links.next reference. An item that is not an
-// object is skipped; a page that is not an object is malformed.
-func decodePage[T any](op string, resp *response, key string) ([]T, string, error) {
+// object, or that wanted (when set) refuses, is skipped before it is
+// decoded; past maxPageSize items the page is not read further (Kommo never
+// sends more). offered counts the items on the page, skipped or not. A page
+// that is not an object is malformed.
+func decodePage[T any](op string, resp *response, key string, wanted func(raw []byte) bool) (items []T, offered int, next string, err error) {
 	if !json.Valid(resp.body) {
 		var probe any
-		return nil, "", badJSON(op, resp, json.Unmarshal(resp.body, &probe))
+		return nil, 0, "", badJSON(op, resp, json.Unmarshal(resp.body, &probe))
 	}
 	fields, ok := objectFields(resp.body)
 	if !ok {
-		return nil, "", &Error{Kind: ErrBadResponse, Op: op, Status: resp.status, RequestID: resp.requestID,
+		return nil, 0, "", &Error{Kind: ErrBadResponse, Op: op, Status: resp.status, RequestID: resp.requestID,
 			Detail: "expected a JSON object with _embedded." + key}
 	}
-	var items []T
 	if embedded, ok := objectFields(fields["_embedded"]); ok {
 		for _, raw := range looseItems(embedded[key]) {
+			if offered == maxPageSize {
+				break
+			}
 			if firstByte(raw) != '{' {
+				continue
+			}
+			offered++
+			if wanted != nil && !wanted(raw) {
 				continue
 			}
 			var item T
@@ -52,7 +61,7 @@ func decodePage[T any](op string, resp *response, key string) ([]T, string, erro
 		Links Links `json:"_links"`
 	}
 	decodeLoose(resp.body, &links)
-	return items, links.Links.Next.Href, nil
+	return items, offered, links.Links.Next.Href, nil
 }
 
 // nextPageRef turns a _links.next href into a reference on the account's
@@ -76,4 +85,14 @@ func decodeItem[T any](raw []byte, item *T) bool {
 		return d.decodeLooseJSON(raw)
 	}
 	return json.Unmarshal(raw, item) == nil
+}
+
+// rawID reads only the "id" member of an entity, for skipping the ones not
+// asked for without decoding them.
+func rawID(raw []byte) int64 {
+	var probe struct {
+		ID int64 `json:"id"`
+	}
+	decodeLoose(raw, &probe)
+	return probe.ID
 }

@@ -1,68 +1,35 @@
 package api
 
-import (
-	"context"
-	"sync"
-)
+import "context"
 
 // Directory is what start-up prefetches once: the names that turn a lead's
-// IDs into words.
+// IDs into words. It is made of independently loaded parts (see
+// directoryParts); the JSON tags are the persistent cache's format.
 type Directory struct {
-	Account   *Account
-	Pipelines []Pipeline
-	Users     []User
+	Account   *Account   `json:"account"`
+	Pipelines []Pipeline `json:"pipelines"`
+	Users     []User     `json:"users"`
 	// UsersErr is set when users could not be listed; for non-administrators
 	// it matches ErrForbidden, and names fall back to IDs.
-	UsersErr error
-	Catalogs []Catalog
+	UsersErr error     `json:"-"`
+	Catalogs []Catalog `json:"catalogs"`
 	// CatalogsErr is set when lists could not be listed; list elements then
 	// show without their list's name.
-	CatalogsErr error
+	CatalogsErr error `json:"-"`
+	// Cuts says which lists stopped at ListMaxBytes or ListMaxPages; the
+	// entities that arrived are in the fields above. Show each with Cut.Note.
+	Cuts []*Cut `json:"-"`
 }
 
-// LoadDirectory fetches account, pipelines, users and catalogs concurrently
-// (the limiter still spaces the requests). Only a failure of account or
+// LoadDirectory fetches every part of the directory concurrently (the
+// limiter still spaces the requests). Only a failure of account or
 // pipelines fails it; the first such failure cancels the rest.
 func (c *Client) LoadDirectory(ctx context.Context) (*Directory, error) {
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	var (
-		d        Directory
-		wg       sync.WaitGroup
-		mu       sync.Mutex
-		fatalErr error
-	)
-	fatal := func(err error) {
-		mu.Lock()
-		defer mu.Unlock()
-		if fatalErr == nil {
-			fatalErr = err
-			cancel()
-		}
+	d := &Directory{}
+	if err := c.loadParts(ctx, d, AllParts); err != nil {
+		return nil, err
 	}
-	wg.Go(func() {
-		a, err := c.Account(ctx)
-		if err != nil {
-			fatal(err)
-			return
-		}
-		d.Account = a
-	})
-	wg.Go(func() {
-		p, err := c.Pipelines(ctx)
-		if err != nil {
-			fatal(err)
-			return
-		}
-		d.Pipelines = p
-	})
-	wg.Go(func() { d.Users, d.UsersErr = c.Users(ctx) })
-	wg.Go(func() { d.Catalogs, d.CatalogsErr = c.Catalogs(ctx) })
-	wg.Wait()
-	if fatalErr != nil {
-		return nil, fatalErr
-	}
-	return &d, nil
+	return d, nil
 }
 
 // Status finds a stage by pipeline and stage ID; stage IDs 142 and 143 are

@@ -1,11 +1,13 @@
 package api
 
+import "slices"
+
 // Contact is a contact from GET /api/v4/contacts or /api/v4/contacts/{id}.
 type Contact struct {
 	ID                int64           `json:"id"`
-	Name              string          `json:"name"`
-	FirstName         string          `json:"first_name"`
-	LastName          string          `json:"last_name"`
+	Name              string          `json:"name" lenient:"short"`
+	FirstName         string          `json:"first_name" lenient:"short"`
+	LastName          string          `json:"last_name" lenient:"short"`
 	ResponsibleUserID int64           `json:"responsible_user_id"`
 	GroupID           int64           `json:"group_id"`
 	CreatedBy         int64           `json:"created_by"`
@@ -32,7 +34,7 @@ type ContactEmbedded struct {
 // Company is a company from GET /api/v4/companies or /api/v4/companies/{id}.
 type Company struct {
 	ID                int64           `json:"id"`
-	Name              string          `json:"name"`
+	Name              string          `json:"name" lenient:"short"`
 	ResponsibleUserID int64           `json:"responsible_user_id"`
 	GroupID           int64           `json:"group_id"`
 	CreatedBy         int64           `json:"created_by"`
@@ -64,7 +66,7 @@ type LeadRef struct {
 // CatalogElement is a list element from GET /api/v4/catalogs/{id}/elements.
 type CatalogElement struct {
 	ID           int64         `json:"id"`
-	Name         string        `json:"name"`
+	Name         string        `json:"name" lenient:"short"`
 	CatalogID    int64         `json:"catalog_id"`
 	CustomFields []CustomField `json:"custom_fields_values"`
 }
@@ -72,14 +74,14 @@ type CatalogElement struct {
 // Catalog is a list (catalog) from GET /api/v4/catalogs.
 type Catalog struct {
 	ID   int64  `json:"id"`
-	Name string `json:"name"`
-	Type string `json:"type"`
+	Name string `json:"name" lenient:"short"`
+	Type string `json:"type" lenient:"short"`
 }
 
 // Pipeline is a sales pipeline with its stages.
 type Pipeline struct {
 	ID       int64    `json:"id"`
-	Name     string   `json:"name"`
+	Name     string   `json:"name" lenient:"short"`
 	Sort     int64    `json:"sort"`
 	IsMain   bool     `json:"is_main"`
 	Statuses []Status `json:"-"`
@@ -88,9 +90,9 @@ type Pipeline struct {
 // Status is a pipeline stage; Color is Kommo's hex colour such as "#99ccff".
 type Status struct {
 	ID         int64  `json:"id"`
-	Name       string `json:"name"`
+	Name       string `json:"name" lenient:"short"`
 	Sort       int64  `json:"sort"`
-	Color      string `json:"color"`
+	Color      string `json:"color" lenient:"short"`
 	Type       int64  `json:"type"`
 	PipelineID int64  `json:"pipeline_id"`
 }
@@ -104,11 +106,12 @@ const (
 // User is an account user (GET /api/v4/users, administrators only).
 type User struct {
 	ID    int64  `json:"id"`
-	Name  string `json:"name"`
-	Email string `json:"email"`
+	Name  string `json:"name" lenient:"short"`
+	Email string `json:"email" lenient:"short"`
 }
 
-// Account is GET /api/v4/account.
+// Account is GET /api/v4/account, asked with the extras in accountWith
+// (see account.go). The extras are nil or empty when Kommo leaves them out.
 type Account struct {
 	ID             int64  `json:"id"`
 	Name           string `json:"name"`
@@ -117,6 +120,13 @@ type Account struct {
 	Country        string `json:"country"`
 	Currency       string `json:"currency"`
 	CurrencySymbol string `json:"currency_symbol"`
+	// IsAPIFilterEnabled says whether list filters work on this account;
+	// nil when Kommo did not say.
+	IsAPIFilterEnabled *bool `json:"is_api_filter_enabled"`
+
+	DatetimeSettings *DatetimeSettings `json:"-"` // _embedded.datetime_settings
+	TaskTypes        []TaskType        `json:"-"` // _embedded.task_types
+	UsersGroups      []UsersGroup      `json:"-"` // _embedded.users_groups
 }
 
 // The entity decoders below are lenient (see lenient.go): a field of an
@@ -169,7 +179,9 @@ func (p *Pipeline) decodeLooseJSON(data []byte) bool {
 		} `json:"_embedded"`
 	}
 	decodeLoose(data, &wire)
-	p.Statuses = wire.Embedded.Statuses
+	// Kommo allows a few dozen stages; a copy of the first maxPageSize lets
+	// the rest of a padded list go.
+	p.Statuses = slices.Clone(wire.Embedded.Statuses[:min(len(wire.Embedded.Statuses), maxPageSize)])
 	return true
 }
 
@@ -194,7 +206,21 @@ func (a *Account) UnmarshalJSON(data []byte) error { a.decodeLooseJSON(data); re
 
 func (a *Account) decodeLooseJSON(data []byte) bool {
 	type plain Account
-	return resetAndFill(data, (*plain)(a))
+	if !resetAndFill(data, (*plain)(a)) {
+		return false
+	}
+	var wire struct {
+		Embedded struct {
+			DatetimeSettings *DatetimeSettings `json:"datetime_settings"`
+			TaskTypes        []TaskType        `json:"task_types"`
+			UsersGroups      []UsersGroup      `json:"users_groups"`
+		} `json:"_embedded"`
+	}
+	decodeLoose(data, &wire)
+	a.DatetimeSettings = wire.Embedded.DatetimeSettings
+	a.TaskTypes = wire.Embedded.TaskTypes
+	a.UsersGroups = wire.Embedded.UsersGroups
+	return true
 }
 
 // resetAndFill zeroes *v and fills it from data; it never fails, so one

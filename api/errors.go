@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // Error kinds. Every error the client returns matches exactly one of these
+// (or ErrTruncated, the kind of a *Cut, which comes with partial results)
 // with errors.Is, so callers can choose a message and an exit code.
 var (
 	ErrNotFound        = errors.New("not found")
@@ -36,12 +38,21 @@ type Error struct {
 	Err        error         // the underlying cause, if any
 }
 
-// Error renders one line; text from the server is not trusted to be clean,
-// callers that print it to a terminal sanitize it.
+// Caps of each part of an error line, in runes: a server controls most of
+// them (a 500 KB X-Request-Id must not make a 500 KB line), so the whole
+// line stays under about 1300 characters whatever it sends.
+const (
+	maxOpRunes        = 200
+	maxTextRunes      = 300 // title, detail, hint, cause
+	maxRequestIDRunes = 64
+)
+
+// Error renders one line, every part capped; text from the server is not
+// trusted to be clean, callers that print it to a terminal sanitize it.
 func (e *Error) Error() string {
 	var b strings.Builder
 	if e.Op != "" {
-		b.WriteString(e.Op)
+		b.WriteString(oneLine(e.Op, maxOpRunes))
 		b.WriteString(": ")
 	}
 	b.WriteString(e.Kind.Error())
@@ -51,7 +62,7 @@ func (e *Error) Error() string {
 	for _, part := range []string{e.Title, e.Detail, e.Hint} {
 		if part != "" && !strings.EqualFold(part, e.Kind.Error()) {
 			b.WriteString(": ")
-			b.WriteString(oneLine(part))
+			b.WriteString(oneLine(part, maxTextRunes))
 		}
 	}
 	if e.RetryAfter > 0 {
@@ -59,10 +70,10 @@ func (e *Error) Error() string {
 	}
 	if e.Err != nil && e.Title == "" && e.Detail == "" {
 		b.WriteString(": ")
-		b.WriteString(oneLine(e.Err.Error()))
+		b.WriteString(oneLine(e.Err.Error(), maxTextRunes))
 	}
 	if e.RequestID != "" {
-		fmt.Fprintf(&b, " [request %s]", e.RequestID)
+		fmt.Fprintf(&b, " [request %s]", oneLine(e.RequestID, maxRequestIDRunes))
 	}
 	return b.String()
 }
@@ -75,11 +86,35 @@ func (e *Error) Unwrap() []error {
 	return []error{e.Kind, e.Err}
 }
 
-func oneLine(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	const max = 300
-	if len(s) > max {
-		s = s[:max] + "…"
+// oneLine collapses runs of whitespace into one space and keeps at most
+// max runes, ending in "…" when it cut; it stops reading there, so a huge
+// text costs no more than a short one.
+func oneLine(s string, max int) string {
+	var b strings.Builder
+	n, gap := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			gap = n > 0
+			continue
+		}
+		if n+btoi(gap) >= max {
+			b.WriteString("…")
+			break
+		}
+		if gap {
+			b.WriteByte(' ')
+			n++
+			gap = false
+		}
+		b.WriteRune(r)
+		n++
 	}
-	return s
+	return b.String()
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

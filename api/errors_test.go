@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/leadscope/leadscope/api"
 )
@@ -205,5 +206,31 @@ func TestRateLimitWaitIsCancellable(t *testing.T) {
 		}
 	case <-time.After(10 * time.Second):
 		t.Fatal("GetLead kept waiting after cancel")
+	}
+}
+
+// Every part of an error line is capped: the server chooses most of them.
+func TestErrorLineIsBounded(t *testing.T) {
+	huge := strings.Repeat("ж", 250_000) // 500 KB
+	srv := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("X-Request-Id", strings.Repeat("r", 500_000))
+		body := `{"title":"` + huge + `","detail":"` + strings.Repeat("d ", 200_000) + `","hint":"` + huge + `"}`
+		writeJSON(w, 400, "application/problem+json", body)
+	})
+	_, err := newClient(t, srv.URL).GetLead(context.Background(), 7)
+	e := mustKind(t, err, api.ErrBadRequest)
+	line := e.Error()
+	if n := utf8.RuneCountInString(line); n > 1300 || strings.Contains(line, "\n") {
+		t.Errorf("error line of %d runes: %.200q…", n, line)
+	}
+	if !strings.Contains(line, "[request rrrr") || !strings.HasSuffix(line, "…]") {
+		t.Errorf("the request ID is not shown, capped: %q", line[len(line)-80:])
+	}
+	for _, part := range []*string{&e.Op, &e.Title, &e.Detail, &e.Hint} {
+		*part = strings.Repeat("\n x", 100_000)
+	}
+	e.Err, e.Title, e.Detail = errors.New(huge), "", ""
+	if n := utf8.RuneCountInString(e.Error()); n > 1300 {
+		t.Errorf("error line of %d runes from op, hint and cause", n)
 	}
 }

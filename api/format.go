@@ -17,18 +17,46 @@ const (
 	maxValueText = 500
 )
 
-// FormatField renders a custom field's values as readable text, one piece
-// per value joined by ", ". It never fails: a value whose shape does not
-// match its type, and any type Kommo adds later, shows as compact JSON.
-// Dates are shown in loc (time.Local when nil).
+// FieldFormatter renders custom field values with what the field alone
+// does not say: the time zones, the account's currency and the names of
+// lists and list elements. The zero value works: times in time.Local,
+// money without a currency, list references as IDs.
+type FieldFormatter struct {
+	// Location shows timestamps (date_time fields); nil means time.Local.
+	Location *time.Location
+	// DateLocation shows calendar dates (date, birthday), which Kommo stores
+	// as midnight in the account's time zone: give that zone here. nil
+	// means Location.
+	DateLocation *time.Location
+	// Currency follows price and monetary amounts, e.g. the account's "USD".
+	Currency string
+	// CatalogName names a list (catalog) by ID; nil or false shows "list #ID".
+	CatalogName func(id int64) (string, bool)
+	// ElementName names a list element; nil or false shows "element #ID".
+	ElementName func(catalogID, elementID int64) (string, bool)
+}
+
+// FormatField renders a custom field with FieldFormatter{Location: loc}:
+// dates and times in loc (time.Local when nil), money without a currency.
 func FormatField(f CustomField, loc *time.Location) string {
-	if loc == nil {
-		loc = time.Local
+	return FieldFormatter{Location: loc}.Format(f)
+}
+
+// Format renders a custom field's values as readable text, one piece per
+// value joined by ", ". It never fails: a value whose shape does not match
+// its type, and any type Kommo adds later, shows as compact JSON.
+func (ff FieldFormatter) Format(f CustomField) string {
+	if ff.Location == nil {
+		ff.Location = time.Local
 	}
+	if ff.DateLocation == nil {
+		ff.DateLocation = ff.Location
+	}
+	ff.Currency = strings.TrimSpace(ff.Currency)
 	typ := strings.ToLower(strings.TrimSpace(f.FieldType))
 	var b strings.Builder
 	for _, v := range f.Values {
-		s := formatValue(typ, v, loc)
+		s := ff.formatValue(typ, v)
 		if s == "" {
 			continue
 		}
@@ -46,22 +74,24 @@ func FormatField(f CustomField, loc *time.Location) string {
 }
 
 // formatValue renders one value by type, falling back to compact JSON.
-func formatValue(typ string, v FieldValue, loc *time.Location) string {
+func (ff FieldFormatter) formatValue(typ string, v FieldValue) string {
 	var s string
 	var ok bool
 	switch typ {
 	case "text", "textarea", "url", "streetaddress", "tracking_data":
 		s, ok = textValue(v.Value)
-	case "numeric", "price", "monetary":
+	case "numeric":
 		s, ok = numberValue(v.Value)
+	case "price", "monetary":
+		s, ok = moneyValue(v.Value, ff.Currency)
 	case "checkbox":
 		s, ok = checkboxValue(v.Value)
 	case "select", "multiselect", "radiobutton", "category":
 		s, ok = enumValue(v)
 	case "date", "birthday":
-		s, ok = dateValue(v.Value, loc, "2006-01-02")
+		s, ok = dateValue(v.Value, ff.DateLocation, "2006-01-02")
 	case "date_time":
-		s, ok = dateValue(v.Value, loc, "2006-01-02 15:04")
+		s, ok = dateValue(v.Value, ff.Location, "2006-01-02 15:04")
 	case "smart_address":
 		s, ok = labelledValue(v, humanizeCode(v.EnumCode))
 	case "multitext":
@@ -69,13 +99,13 @@ func formatValue(typ string, v FieldValue, loc *time.Location) string {
 	case "legal_entity", "payer", "supplier":
 		s, ok = partyValue(v.Value)
 	case "items":
-		s, ok = itemValue(v.Value)
+		s, ok = itemValue(v.Value, ff.Currency)
 	case "linked_entity":
 		s, ok = linkedEntityValue(v.Value)
 	case "file":
 		s, ok = fileValue(v.Value)
 	case "chained_list":
-		s, ok = chainedListValue(v)
+		s, ok = ff.chainedListValue(v)
 	}
 	if !ok {
 		s = fallbackValue(v)
@@ -135,6 +165,36 @@ func numberValue(raw []byte) (string, bool) {
 		return "", false
 	}
 	return plainNumber(text), true
+}
+
+// moneyValue shows an amount like the lead's price: "12,500.50 USD".
+// Kommo sends amounts as numbers or numeric strings ("999.12"); other
+// text is shown as written.
+func moneyValue(raw []byte, currency string) (string, bool) {
+	if isNull(raw) {
+		return "", true
+	}
+	text, ok := numberText(raw)
+	if !ok {
+		if firstByte(raw) == '"' {
+			return looseString(raw)
+		}
+		return "", false
+	}
+	return moneyFromText(text, currency), true
+}
+
+// moneyFromText formats a JSON number's text as money. Amounts beyond what
+// a float64 holds to the cent keep their own digits, grouped.
+func moneyFromText(text, currency string) string {
+	if f, err := strconv.ParseFloat(text, 64); err == nil && math.Abs(f) < 1e15 {
+		return FormatMoney(f, currency)
+	}
+	plain := plainNumber(text)
+	if !isDecimal(plain) || strings.ContainsAny(plain, "eE") {
+		return strings.TrimSpace(plain + " " + currency)
+	}
+	return strings.TrimSpace(groupDecimal(plain) + " " + currency)
 }
 
 func plainNumber(text string) string {

@@ -9,7 +9,10 @@ import (
 // internal ones (UUIDs, external IDs). Parts of one value are separated by
 // "; " because values themselves are joined by ", ".
 
-// objectMembers reads a JSON object value; ok is false for any other shape.
+// objectMembers reads a JSON object value's scalar members by lower-case
+// key (the official client writes legal_entity's "BIN", "UNP" and
+// "EGRPOU" in capitals, payer's in lower case); a non-empty lower-case key
+// wins. ok is false for any other shape.
 func objectMembers(raw []byte) (map[string]string, bool) {
 	fields, ok := objectFields(raw)
 	if !ok {
@@ -17,15 +20,45 @@ func objectMembers(raw []byte) (map[string]string, bool) {
 	}
 	out := make(map[string]string, len(fields))
 	for k, v := range fields {
-		if s, ok := looseString(v); ok {
-			out[k] = strings.TrimSpace(s)
+		s, ok := looseString(v)
+		if !ok {
+			continue
+		}
+		s = strings.TrimSpace(s)
+		key := strings.ToLower(k)
+		if old, seen := out[key]; !seen || old == "" || key == k && s != "" {
+			out[key] = s
 		}
 	}
 	return out, true
 }
 
+// partyMembers are the details of legal_entity, payer and supplier values
+// worth showing, in the order shown; the labels are the registers' usual
+// abbreviations (INN in Russia, BIN in Kazakhstan, UNP in Belarus, EGRPOU
+// and MFO in Ukraine).
+var partyMembers = []struct{ key, label string }{
+	{"vat_id", "VAT ID"},
+	{"inn", "INN"},
+	{"bin", "BIN"},
+	{"unp", "UNP"},
+	{"egrpou", "EGRPOU"},
+	{"tax_registration_reason_code", "KPP"},
+	{"kpp", "KPP"},
+	{"oked", "OKED"},
+	{"bank_code", "BIC"},
+	{"mfo", "MFO"},
+	{"bank_account_number", "account"},
+	{"director", "director"},
+	{"address", ""},
+	{"legal_address", ""},
+	{"real_address", "actual address"},
+	{"email", ""},
+	{"phone", ""},
+}
+
 // partyValue renders legal_entity, payer and supplier objects:
-// "Acme LLC (companies #12); VAT ID 7701; KPP 7701001; Moscow, Tverskaya 1".
+// "Acme LLC (companies #12); legal entity; VAT ID 7701; BIN 1234; Moscow, Tverskaya 1".
 func partyValue(raw []byte) (string, bool) {
 	if isNull(raw) {
 		return "", true
@@ -37,28 +70,20 @@ func partyValue(raw []byte) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	parts := []string{withRef(m["name"], entityRef(m))}
-	for _, lf := range []struct{ key, label string }{
-		{"vat_id", "VAT ID"},
-		{"inn", "INN"},
-		{"tax_registration_reason_code", "KPP"},
-		{"kpp", "KPP"},
-		{"bank_code", "BIC"},
-		{"bank_account_number", "account"},
-		{"address", ""},
-		{"legal_address", ""},
-		{"email", ""},
-		{"phone", ""},
-	} {
-		if s := m[lf.key]; s != "" {
-			parts = append(parts, strings.TrimSpace(lf.label+" "+s))
+	parts := []string{withRef(m["name"], entityRef(m)), humanizeCode(m["type"])}
+	for _, pm := range partyMembers {
+		s := m[pm.key]
+		if s == "" || pm.key == "real_address" && s == m["address"] {
+			continue
 		}
+		parts = append(parts, strings.TrimSpace(pm.label+" "+s))
 	}
 	return joinParts(parts)
 }
 
-// itemValue renders an invoice line: "SKU-1 Widget; 2 pcs × 10.5; discount 5%".
-func itemValue(raw []byte) (string, bool) {
+// itemValue renders an invoice line:
+// "SKU-1 Widget; 2 pcs × 10.50; discount 5%; VAT 20%; total 19.95 USD".
+func itemValue(raw []byte, currency string) (string, bool) {
 	if isNull(raw) {
 		return "", true
 	}
@@ -72,7 +97,7 @@ func itemValue(raw []byte) (string, bool) {
 	if qty != "" && m["unit_type"] != "" {
 		qty += " " + m["unit_type"]
 	}
-	price := numberOrText(fields["unit_price"])
+	price := moneyOrText(fields["unit_price"], "")
 	var amount string
 	switch {
 	case qty != "" && price != "":
@@ -82,11 +107,13 @@ func itemValue(raw []byte) (string, bool) {
 	default:
 		amount = qty
 	}
-	return joinParts([]string{head, amount, discountText(fields["discount"])})
+	return joinParts([]string{head, amount, discountText(fields["discount"], currency),
+		vatText(fields["vat_rate_value"]), totalText(fields["total_sum"], currency)})
 }
 
-// discountText renders {"type":"percentage","value":5} as "discount 5%".
-func discountText(raw []byte) string {
+// discountText renders {"type":"percentage","value":5} as "discount 5%" and
+// {"type":"amount","value":20} as "discount 20 USD".
+func discountText(raw []byte, currency string) string {
 	fields, ok := objectFields(raw)
 	if !ok {
 		return ""
@@ -95,10 +122,42 @@ func discountText(raw []byte) string {
 	if value == "" || value == "0" {
 		return ""
 	}
-	if t, _ := looseString(fields["type"]); strings.HasPrefix(strings.ToLower(t), "percent") {
+	switch t, _ := looseString(fields["type"]); {
+	case strings.HasPrefix(strings.ToLower(t), "percent"):
 		value += "%"
+	case strings.EqualFold(t, "amount"):
+		value = moneyOrText(fields["value"], currency)
 	}
 	return "discount " + value
+}
+
+// vatText renders vat_rate_value, a percentage, as "VAT 20%".
+func vatText(raw []byte) string {
+	if _, ok := looseFloat(raw); !ok {
+		return ""
+	}
+	return "VAT " + numberOrText(raw) + "%"
+}
+
+// totalText renders the line's total_sum; Kommo writes 0 when it did not
+// compute one, so zero is left out.
+func totalText(raw []byte, currency string) string {
+	if f, ok := looseFloat(raw); !ok || f == 0 {
+		return ""
+	}
+	return "total " + moneyOrText(raw, currency)
+}
+
+// moneyOrText is a number as money, or "" when raw is absent or not numeric.
+func moneyOrText(raw []byte, currency string) string {
+	if raw == nil {
+		return ""
+	}
+	text, ok := numberText(raw)
+	if !ok {
+		return ""
+	}
+	return moneyFromText(text, currency)
 }
 
 func numberOrText(raw []byte) string {
@@ -172,22 +231,48 @@ func fileValue(raw []byte) (string, bool) {
 	return joinParts([]string{name})
 }
 
-// chainedListValue renders a chained_list reference, which has no value
-// key: the whole value object is {catalog_id, catalog_element_id}.
-func chainedListValue(v FieldValue) (string, bool) {
-	fields, ok := objectFields(v.Raw)
+// chainedListValue renders a chained_list reference as "North depot
+// (Warehouses)", with IDs for the names the formatter does not know. The
+// value has no value key: the whole value object is {catalog_id,
+// catalog_element_id}.
+func (ff FieldFormatter) chainedListValue(v FieldValue) (string, bool) {
+	fields, ok := objectFields(v.Value)
+	if !ok {
+		fields, ok = objectFields(v.Raw)
+	}
 	if !ok {
 		return "", false
 	}
 	catalog, okC := looseInt(fields["catalog_id"])
 	element, okE := looseInt(fields["catalog_element_id"])
-	switch {
-	case okC && okE:
-		return "list #" + strconv.FormatInt(catalog, 10) + " element #" + strconv.FormatInt(element, 10), true
-	case okE:
-		return "element #" + strconv.FormatInt(element, 10), true
+	if !okE {
+		return "", false
 	}
-	return "", false
+	name := "element #" + strconv.FormatInt(element, 10)
+	if okC {
+		if n, ok := knownName(ff.ElementName, catalog, element); ok {
+			name = n
+		}
+	}
+	if !okC {
+		return name, true
+	}
+	list := "list #" + strconv.FormatInt(catalog, 10)
+	if ff.CatalogName != nil {
+		if n, ok := ff.CatalogName(catalog); ok && strings.TrimSpace(n) != "" {
+			list = strings.TrimSpace(n)
+		}
+	}
+	return name + " (" + list + ")", true
+}
+
+func knownName(lookup func(int64, int64) (string, bool), a, b int64) (string, bool) {
+	if lookup == nil {
+		return "", false
+	}
+	n, ok := lookup(a, b)
+	n = strings.TrimSpace(n)
+	return n, ok && n != ""
 }
 
 // joinParts joins the non-empty parts; with none, the value is odd and

@@ -43,6 +43,11 @@ func FuzzDecodeLead(f *testing.F) {
 		}
 		var p api.Pipeline
 		_ = json.Unmarshal(data, &p)
+		var a api.Account
+		if json.Unmarshal(data, &a) == nil {
+			a.Location()
+			a.TaskTypeName(1)
+		}
 	})
 }
 
@@ -59,7 +64,15 @@ func FuzzFormatField(f *testing.F) {
 		for _, loc := range fuzzZones {
 			checkFormatted(t, api.FormatField(cf, loc))
 		}
+		checkFormatted(t, fuzzFormatter.Format(cf))
 	})
+}
+
+// fuzzFormatter has every piece of context, with names as long as Kommo allows.
+var fuzzFormatter = api.FieldFormatter{
+	Location: fuzzZones[1], DateLocation: fuzzZones[2], Currency: "USD",
+	CatalogName: func(int64) (string, bool) { return strings.Repeat("List ", 51), true },
+	ElementName: func(int64, int64) (string, bool) { return strings.Repeat("Элемент ", 32), true },
 }
 
 func checkFormatted(t *testing.T, s string) {
@@ -97,7 +110,30 @@ func FuzzParseLeadRef(f *testing.F) {
 		if digits := strconv.FormatInt(id, 10); !strings.Contains(trimmed, digits) && !strings.Contains(unescaped, digits) {
 			t.Fatalf("%q gave %d, which it does not contain", s, id)
 		}
+		checkAccountLeadRef(t, s, id)
 	})
+}
+
+var fuzzAccount = func() *api.Client {
+	c, err := api.New(api.Options{BaseURL: "acme.kommo.com", Credentials: api.StaticToken("t")})
+	if err != nil {
+		panic(err)
+	}
+	return c
+}()
+
+// checkAccountLeadRef: the account's ParseLeadRef gives the same ID or
+// refuses another account's URL in one line, never anything else.
+func checkAccountLeadRef(t *testing.T, s string, id int64) {
+	got, err := fuzzAccount.ParseLeadRef(s)
+	switch {
+	case err == nil && got != id:
+		t.Fatalf("%q: the account read %d, the package %d", s, got, id)
+	case err != nil && !errors.Is(err, api.ErrForeignAccount):
+		t.Fatalf("%q: the account refused a valid reference: %v", s, err)
+	case err != nil && strings.ContainsAny(err.Error(), "\r\n"):
+		t.Fatalf("%q: message spans lines: %q", s, err)
+	}
 }
 
 // FuzzNormalizeBaseURL: an accepted address is an https origin (http only

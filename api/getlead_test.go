@@ -129,3 +129,57 @@ func TestNewRejectsBadOptions(t *testing.T) {
 		t.Error("missing credentials accepted")
 	}
 }
+
+// A body holding another lead is the server's fault: shown as the lead
+// asked for, it would mislead (and be cached under the wrong ID).
+func TestGetLeadAnsweredWithAnotherLead(t *testing.T) {
+	srv := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("X-Request-Id", "req-5")
+		writeJSON(w, 200, hal, `{"id":5,"name":"Someone else's deal"}`)
+	})
+	lead, err := newClient(t, srv.URL).GetLead(context.Background(), 6)
+	e := mustKind(t, err, api.ErrBadResponse)
+	if lead != nil {
+		t.Errorf("got lead %d", lead.ID)
+	}
+	if want := "get lead 6: bad response (HTTP 200): the server answered lead 5 for lead 6 [request req-5]"; e.Error() != want {
+		t.Errorf("error %q\nwant  %q", e.Error(), want)
+	}
+}
+
+func TestGetLeadJSONChecksWithoutDecoding(t *testing.T) {
+	body, err := os.ReadFile("testdata/lead_documented.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	answer := string(body)
+	srv := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		if answer == "" {
+			w.WriteHeader(http.StatusNoContent)
+			return
+		}
+		writeJSON(w, 200, hal, answer)
+	})
+	c := newClient(t, srv.URL)
+	got, err := c.GetLeadJSON(context.Background(), 19619)
+	if err != nil || !bytes.Equal(got, body) {
+		t.Fatalf("GetLeadJSON: %v, body equal %v", err, bytes.Equal(got, body))
+	}
+	for _, tc := range []struct {
+		answer string
+		kind   error
+		detail string
+	}{
+		{`{"id":19618}`, api.ErrBadResponse, "the server answered lead 19618 for lead 19619"},
+		{`{"name":"x"}`, api.ErrBadResponse, "no id"},
+		{`[{"id":19619}]`, api.ErrBadResponse, "must be a JSON object"},
+		{`{"id":19619`, api.ErrBadResponse, "malformed JSON"},
+		{"", api.ErrNotFound, ""},
+	} {
+		answer = tc.answer
+		_, err := c.GetLeadJSON(context.Background(), 19619)
+		if e := mustKind(t, err, tc.kind); !strings.Contains(e.Error(), tc.detail) {
+			t.Errorf("%s: %q lacks %q", tc.answer, e, tc.detail)
+		}
+	}
+}

@@ -44,6 +44,13 @@ func parseLeadNumber(s string) (int64, error) {
 }
 
 func parseLeadURL(s string) (int64, error) {
+	id, _, err := parseLeadURLHost(s)
+	return id, err
+}
+
+// parseLeadURLHost reads a lead URL's ID and the URL itself, whose host
+// names the account the lead belongs to.
+func parseLeadURLHost(s string) (int64, *url.URL, error) {
 	shown := truncateForMessage(s)
 	raw := s
 	if !strings.Contains(raw, "://") {
@@ -51,18 +58,18 @@ func parseLeadURL(s string) (int64, error) {
 	}
 	u, err := url.Parse(raw)
 	if err != nil {
-		return 0, fmt.Errorf("%w: %q is not a valid lead URL", ErrBadID, shown)
+		return 0, nil, fmt.Errorf("%w: %q is not a valid lead URL", ErrBadID, shown)
 	}
 	parts := strings.Split(strings.Trim(u.Path, "/"), "/")
 	n := len(parts)
 	if n < 3 || parts[n-3] != "leads" || parts[n-2] != "detail" {
-		return 0, fmt.Errorf("%w: %q is not a lead URL (expected …/leads/detail/ID)", ErrBadID, shown)
+		return 0, nil, fmt.Errorf("%w: %q is not a lead URL (expected …/leads/detail/ID)", ErrBadID, shown)
 	}
 	id, err := parseLeadNumber(parts[n-1])
 	if err != nil {
-		return 0, fmt.Errorf("%w in URL %q", err, shown)
+		return 0, nil, fmt.Errorf("%w in URL %q", err, shown)
 	}
-	return id, nil
+	return id, u, nil
 }
 
 // truncateForMessage keeps error messages on one short line whatever was pasted.

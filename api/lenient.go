@@ -75,6 +75,7 @@ func isNull(data []byte) bool {
 type fieldPlan struct {
 	index int
 	kind  planKind
+	short bool // a string tagged lenient:"short": kept to MaxNameBytes (see clip.go)
 }
 
 type planKind uint8
@@ -105,7 +106,8 @@ func structPlan(t reflect.Type) map[string]fieldPlan {
 		if name == "" {
 			name = f.Name
 		}
-		plan[name] = fieldPlan{index: i, kind: planFor(f.Type)}
+		plan[name] = fieldPlan{index: i, kind: planFor(f.Type),
+			short: f.Tag.Get("lenient") == "short" && f.Type.Kind() == reflect.String}
 	}
 	planCache.Store(t, plan)
 	return plan
@@ -143,7 +145,11 @@ func fillStruct(data []byte, v reflect.Value) bool {
 	}
 	plan := structPlan(v.Type())
 	eachMember(data, func(key, value []byte) {
-		if p, ok := plan[string(key)]; ok {
+		p, ok := plan[string(key)]
+		switch {
+		case ok && p.short:
+			setShortString(v.Field(p.index), value)
+		case ok:
 			setPlanned(v.Field(p.index), p.kind, value)
 		}
 	})

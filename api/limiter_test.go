@@ -31,7 +31,7 @@ func TestLimiterNeverExceedsSevenPerSecond(t *testing.T) {
 			writeJSON(w, 503, "text/plain", "busy")
 			return
 		}
-		writeJSON(w, 200, hal, `{"id":1}`)
+		writeJSON(w, 200, hal, `{"id":`+strings.TrimPrefix(r.URL.Path, "/api/v4/leads/")+`}`)
 	})
 	c := newClient(t, srv.URL, func(o *api.Options) { o.RatePerSecond = 0 }) // 0 = the default, 7
 	var wg sync.WaitGroup

@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"slices"
@@ -114,9 +115,13 @@ func TestPagingStopsOnEndlessOrForeignLinks(t *testing.T) {
 		page, _ := strconv.Atoi(r.URL.Query().Get("page"))
 		writeJSON(w, 200, hal, fmt.Sprintf(`{"_links":{"next":{"href":"https://evil.example/api/v4/contacts?page=%d"}},"_embedded":{"contacts":[{"id":%d}]}}`, page+1, 1000+page))
 	})
-	_, err := newClient(t, srv.URL).Contacts(context.Background(), []int64{1})
-	if err != nil {
-		t.Fatal(err)
+	got, err := newClient(t, srv.URL).Contacts(context.Background(), []int64{1})
+	var cut *api.Cut
+	if !errors.As(err, &cut) || !errors.Is(err, api.ErrTruncated) || len(got) != 0 || cut.Kept != 0 || cut.Asked != 1 {
+		t.Fatalf("got %v, %v; want no contact and a cut", got, err)
+	}
+	if want := "contacts: 0 of 1 shown, the rest exceeded the 8-page limit"; err.Error() != want {
+		t.Errorf("cut says %q, want %q", err, want)
 	}
 	if n := srv.count(); n > 10 {
 		t.Errorf("%d requests for one contact", n)

@@ -29,7 +29,7 @@ func onePage[T any](ctx context.Context, c *Client, op string, ref *url.URL, key
 	if resp.status == http.StatusNoContent {
 		return nil, false, 0, nil
 	}
-	items, href, err := decodePage[T](op, resp, key)
+	items, _, href, err := decodePage[T](op, resp, key, nil)
 	if err != nil {
 		return nil, false, 0, err
 	}

@@ -1,7 +1,6 @@
 package api
 
 import (
-	"errors"
 	"fmt"
 	"net/url"
 	"strconv"
@@ -13,11 +12,6 @@ const (
 	SectionContacts  = "contacts"
 	SectionCompanies = "companies"
 )
-
-// ErrForeignRecord is matched (besides ErrBadID) by the error
-// Client.ParseRecordRef returns for a contact's or company's URL of
-// another account.
-var ErrForeignRecord = errors.New("record URL is for another account")
 
 // ParseRecordRef reads a contact's or company's ID given as a positive
 // number or as its web address in section (SectionContacts:
@@ -31,17 +25,17 @@ func ParseRecordRef(section, s string) (int64, error) {
 
 // ParseRecordRef reads a record reference as the package-level
 // ParseRecordRef does, and refuses a URL whose host is not this client's
-// account: IDs are per account, so another account's URL would open an
-// unrelated record here. A bare ID, or a URL without a host, is this
-// account's. Hosts compare case-insensitively, ignoring a trailing dot and
-// the default ports 80 and 443.
+// account, as Client.ParseLeadRef does for leads: the error matches
+// ErrForeignAccount and ErrBadID. IDs are per account, so another
+// account's URL would open an unrelated record here. A bare ID, or a URL
+// without a host, is this account's.
 func (c *Client) ParseRecordRef(section, s string) (int64, error) {
 	id, u, err := parseRecordRef(section, s)
 	if err != nil || u == nil || u.Host == "" {
 		return id, err
 	}
-	urlHost := comparableHost(u.Hostname(), u.Port())
-	ownHost := comparableHost(c.base.Hostname(), c.base.Port())
+	urlHost := accountHost(u.Hostname(), u.Port())
+	ownHost := accountHost(c.base.Hostname(), c.base.Port())
 	if urlHost != ownHost {
 		return 0, &foreignRecordError{section: section, urlHost: truncateForMessage(urlHost), ownHost: ownHost}
 	}
@@ -127,19 +121,6 @@ func singular(section string) string {
 	return "contact"
 }
 
-// comparableHost is a host as accounts are told apart: lower case, without
-// a trailing dot or a default port.
-func comparableHost(name, port string) string {
-	name = strings.ToLower(strings.TrimSuffix(name, "."))
-	if strings.Contains(name, ":") {
-		name = "[" + name + "]"
-	}
-	if port == "" || port == "443" || port == "80" {
-		return name
-	}
-	return name + ":" + port
-}
-
 type foreignRecordError struct{ section, urlHost, ownHost string }
 
 func (e *foreignRecordError) Error() string {
@@ -147,7 +128,7 @@ func (e *foreignRecordError) Error() string {
 }
 
 func (e *foreignRecordError) Is(target error) bool {
-	return target == ErrForeignRecord || target == ErrBadID
+	return target == ErrForeignAccount || target == ErrBadID
 }
 
 // badRecordRef is a reference that names no record; it matches ErrBadID

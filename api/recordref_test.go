@@ -72,8 +72,8 @@ func TestParseRecordRefRefusesAnotherAccountsURL(t *testing.T) {
 		"https://acme.kommo.com:8443/contacts/detail/7",
 	} {
 		_, err := acme.ParseRecordRef(api.SectionContacts, in)
-		if !errors.Is(err, api.ErrForeignRecord) || !errors.Is(err, api.ErrBadID) {
-			t.Errorf("%q: %v, want ErrForeignRecord and ErrBadID", in, err)
+		if !errors.Is(err, api.ErrForeignAccount) || !errors.Is(err, api.ErrBadID) {
+			t.Errorf("%q: %v, want ErrForeignAccount and ErrBadID", in, err)
 		}
 	}
 	_, err := acme.ParseRecordRef(api.SectionCompanies, "https://other.kommo.com/companies/detail/7")

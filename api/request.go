@@ -36,6 +36,13 @@ type response struct {
 // returns only 2xx responses; a 2xx other than 204 has a JSON content type
 // and a non-empty body.
 func (c *Client) get(ctx context.Context, op string, ref *url.URL) (*response, error) {
+	return c.getLimited(ctx, op, ref, c.maxBody)
+}
+
+// getLimited is get with a body limit of its own (at most MaxBodyBytes),
+// for a page that must fit what is left of a Budget. A 2xx body over it is
+// an ErrBadResponse whose cause is errBodyTooLarge.
+func (c *Client) getLimited(ctx context.Context, op string, ref *url.URL, bodyLimit int64) (*response, error) {
 	target := c.base.ResolveReference(ref)
 	token, err := c.creds.AccessToken(ctx)
 	if err != nil {
@@ -50,10 +57,11 @@ func (c *Client) get(ctx context.Context, op string, ref *url.URL) (*response, e
 		limited  int
 	)
 	for {
-		if err := c.limiter.wait(ctx); err != nil {
+		release, err := c.limiter.wait(ctx)
+		if err != nil {
 			return nil, ctxError(op, err)
 		}
-		resp, aerr := c.attempt(ctx, target, token)
+		resp, aerr := c.attempt(ctx, target, token, min(bodyLimit, c.maxBody), release)
 		if ctx.Err() != nil {
 			return nil, ctxError(op, ctx.Err())
 		}
@@ -105,8 +113,11 @@ func (c *Client) get(ctx context.Context, op string, ref *url.URL) (*response, e
 	}
 }
 
-// attempt performs one request under the per-attempt timeout and reads its body.
-func (c *Client) attempt(ctx context.Context, target *url.URL, token string) (*response, *Error) {
+// attempt performs one request under the per-attempt timeout and reads its
+// body (at most bodyLimit bytes). It gives the limiter's slot back (release)
+// once the exchange is over: the server has counted the request by then.
+func (c *Client) attempt(ctx context.Context, target *url.URL, token string, bodyLimit int64, release func()) (*response, *Error) {
+	defer release()
 	actx, cancel := context.WithTimeout(ctx, c.timeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(actx, http.MethodGet, target.String(), nil)
@@ -117,6 +128,7 @@ func (c *Client) attempt(ctx context.Context, target *url.URL, token string) (*r
 	req.Header.Set("Accept", "application/hal+json, application/json, application/problem+json")
 	req.Header.Set("User-Agent", c.userAgent)
 	res, err := c.http.Do(req)
+	release()
 	if err != nil {
 		return nil, c.transportError(actx, err)
 	}
@@ -125,13 +137,14 @@ func (c *Client) attempt(ctx context.Context, target *url.URL, token string) (*r
 	if res.StatusCode == http.StatusNoContent {
 		return resp, nil
 	}
-	limit := c.maxBody
-	if res.StatusCode < 200 || res.StatusCode >= 300 {
+	limit := bodyLimit
+	failed := res.StatusCode < 200 || res.StatusCode >= 300
+	if failed {
 		limit = min(limit, errorBodyLimit)
 	}
 	body, berr := readCapped(res, limit)
 	if berr != nil {
-		if errors.Is(berr, errBodyTooLarge) && limit < c.maxBody {
+		if errors.Is(berr, errBodyTooLarge) && failed {
 			// An oversized error page still says what went wrong in its status.
 			berr = nil
 		} else {
@@ -154,7 +167,10 @@ func readCapped(res *http.Response, limit int64) ([]byte, error) {
 	}
 	var buf bytes.Buffer
 	if res.ContentLength > 0 {
-		buf.Grow(int(res.ContentLength) + 1)
+		// ReadFrom wants MinRead bytes free before each read, even the one
+		// that finds the end: with less it would double the buffer at the
+		// last moment (an 8 MiB body would briefly cost 24 MiB).
+		buf.Grow(int(res.ContentLength) + bytes.MinRead)
 	}
 	n, err := buf.ReadFrom(io.LimitReader(res.Body, limit+1))
 	if n > limit {
@@ -178,7 +194,7 @@ func (c *Client) transportError(actx context.Context, err error) *Error {
 func (c *Client) bodyError(actx context.Context, err error, limit int64) *Error {
 	switch {
 	case errors.Is(err, errBodyTooLarge):
-		return &Error{Kind: ErrBadResponse, Detail: fmt.Sprintf("response body is larger than the %s limit", humanBytes(limit))}
+		return &Error{Kind: ErrBadResponse, Detail: fmt.Sprintf("response body is larger than the %s limit", humanBytes(limit)), Err: errBodyTooLarge}
 	case errors.Is(actx.Err(), context.DeadlineExceeded):
 		return &Error{Kind: ErrNetwork, Detail: fmt.Sprintf("timed out after %s while reading the response", c.timeout)}
 	case errors.Is(err, io.ErrUnexpectedEOF):

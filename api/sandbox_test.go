@@ -125,7 +125,7 @@ func TestSandboxHugeLeadCostsOneRequestPerKind(t *testing.T) {
 func TestSandboxLostLeadsAndLossReasonShapes(t *testing.T) {
 	srv := startSandbox(t, sandbox.Options{})
 	c := sandboxClient(t, srv)
-	for id, reason := range map[int64]string{sandbox.LeadLost: sandbox.LostReasonName, sandbox.LeadLostArray: sandbox.LostArrayReasonName} {
+	for id, reason := range map[int64]string{sandbox.LeadLost: sandbox.LostReasonName, sandbox.LeadLostObject: sandbox.LostObjectReasonName} {
 		lead, err := c.GetLead(context.Background(), id)
 		if err != nil {
 			t.Fatal(err)
@@ -165,6 +165,109 @@ func TestSandboxEveryFieldTypeFormats(t *testing.T) {
 	if got := seen["chained_list"]; !strings.Contains(got, "element #") {
 		t.Errorf("chained_list shows %q", got)
 	}
+}
+
+// TestSandboxFieldsInTheAccountsTerms formats every field type the way
+// `get` does: calendar dates in the account's zone, timestamps in the
+// viewer's, money in the account's currency, lists by name.
+func TestSandboxFieldsInTheAccountsTerms(t *testing.T) {
+	srv := startSandbox(t, sandbox.Options{})
+	c := sandboxClient(t, srv)
+	ctx := context.Background()
+	dir, err := c.LoadDirectory(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zone, ok := dir.Account.Location()
+	if !ok || zone.String() != sandbox.AccountTimezone {
+		t.Fatalf("account zone %v %v", zone, ok)
+	}
+	if name, ok := dir.Account.TaskTypeName(sandbox.TaskTypeQuote); !ok || name != sandbox.TaskTypeQuoteName {
+		t.Errorf("task type %q %v", name, ok)
+	}
+	if f := dir.Account.IsAPIFilterEnabled; f == nil || !*f || len(dir.Account.UsersGroups) != 2 {
+		t.Errorf("filter flag %v, groups %+v", f, dir.Account.UsersGroups)
+	}
+	if got := srv.Requests(sandbox.EndpointAccount); got != 1 {
+		t.Errorf("%d account requests, want 1", got)
+	}
+	lead, err := c.GetLead(ctx, sandbox.LeadAllFieldTypes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rel := c.LoadRelated(ctx, lead)
+	losAngeles, err := time.LoadLocation("America/Los_Angeles")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ff := api.FieldFormatter{
+		Location: losAngeles, DateLocation: zone, Currency: dir.Account.Currency,
+		CatalogName: dir.CatalogName,
+		ElementName: func(catalogID, id int64) (string, bool) {
+			for _, e := range rel.CatalogElements {
+				if e.ID == id && e.CatalogID == catalogID {
+					return e.Name, true
+				}
+			}
+			return "", false
+		},
+	}
+	shown := map[string]string{}
+	for _, f := range lead.CustomFields {
+		shown[f.FieldName] = ff.Format(f)
+	}
+	for name, want := range map[string][]string{
+		"Contract start":   {sandbox.LeadBasicContractStart},
+		"Founder birthday": {"1990-05-17"},
+		"Kick-off call":    {"2024-07-01 05:30"},
+		"Deal value":       {"12,500 USD"},
+		"Deposit":          {"2,500.50 USD"},
+		"Legal entity":     {"BIN " + sandbox.LegalEntityBIN, "actual address 25 North Colonnade", "BIC 044525225"},
+		"Payer":            {"(companies #", "legal entity", "BIN " + sandbox.PayerBIN, "director Ann Lee", "OKED 62010"},
+		"Supplier":         {"account " + sandbox.SupplierBankAccount, "MFO 300001"},
+		"Order items":      {"VAT 20%", "total 1,349.97 USD", "1.5 m × 1,249", "discount 20 USD", "VAT 0%", "total 1,853.50 USD"},
+		"Warehouse chain":  {"element #50200001 (Warehouses)", sandbox.LeadBasicProductName + " (" + sandbox.CatalogProductsName + ")"},
+	} {
+		for _, w := range want {
+			if !strings.Contains(shown[name], w) {
+				t.Errorf("%s = %q, want %q in it", name, shown[name], w)
+			}
+		}
+	}
+	// In the viewer's zone the same value is the day before: the test can fail.
+	local := api.FieldFormatter{Location: losAngeles}
+	for _, f := range lead.CustomFields {
+		if f.FieldName == "Contract start" && local.Format(f) == sandbox.LeadBasicContractStart {
+			t.Error("midnight in the account's zone shows the same date in Los Angeles")
+		}
+	}
+}
+
+func TestSandboxCatalogPriceFollowsTheLeadsPriceID(t *testing.T) {
+	srv := startSandbox(t, sandbox.Options{})
+	c := sandboxClient(t, srv)
+	lead, err := c.GetLead(context.Background(), sandbox.LeadBasic)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rel := c.LoadRelated(context.Background(), lead)
+	for _, ref := range lead.Embedded.CatalogElements {
+		if ref.ID != sandbox.LeadBasicProduct {
+			continue
+		}
+		for _, e := range rel.CatalogElements {
+			if e.ID != ref.ID {
+				continue
+			}
+			onLead, ok := e.Price(ref.Metadata.PriceID)
+			first, _ := e.Price(nil)
+			if !ok || api.FormatField(onLead, time.UTC) != sandbox.LeadBasicProductPriceOnLead || api.FormatField(first, time.UTC) != "49" {
+				t.Errorf("price on the lead %q, first price %q", api.FormatField(onLead, time.UTC), api.FormatField(first, time.UTC))
+			}
+			return
+		}
+	}
+	t.Fatal("LeadBasicProduct not resolved")
 }
 
 func TestSandboxEveryLeadDecodes(t *testing.T) {

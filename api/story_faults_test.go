@@ -19,10 +19,10 @@ type storyFault int
 
 const (
 	hostileHugeBody     storyFault = iota // 50 MiB of one item, streamed
-	hostileDeepInvalid                 // nesting beyond what any JSON decoder accepts
-	hostileDeepValid                   // 5,000 levels in params: valid, and must stay harmless
-	hostileEndlessFresh                // _links.next forever, new items on every page
-	hostileEndlessSame                 // _links.next forever, the same page again
+	hostileDeepInvalid                    // nesting beyond what any JSON decoder accepts
+	hostileDeepValid                      // 5,000 levels in params: valid, and must stay harmless
+	hostileEndlessFresh                   // _links.next forever, new items on every page
+	hostileEndlessSame                    // _links.next forever, the same page again
 	hostileMalformed
 	hostileNoContent
 	hostileNotFound

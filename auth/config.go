@@ -37,6 +37,9 @@ type Settings struct {
 	RedirectURI  string
 	AuthURL      string
 	PKCE         bool
+	// TimeZone is config.json's tz as written ("account", "local" or a zone
+	// name); the caller checks it, and a command-line --tz wins over it.
+	TimeZone string
 }
 
 // Overrides are the settings given on the command line; empty strings and a
@@ -63,7 +66,8 @@ type fileConfig struct {
 	PKCE         *bool  `json:"pkce,omitempty"`
 
 	// Views are the lead browser's named list views (tui/views reads them).
-	Views json.RawMessage `json:"views,omitempty"`
+	Views    json.RawMessage `json:"views,omitempty"`
+	TimeZone string          `json:"tz,omitempty"`
 }
 
 // ConfigPath is the config file in dir.
@@ -82,6 +86,7 @@ func LoadSettings(dir string, getenv func(string) string, flags Overrides) (Sett
 		ClientSecret: first(getenv(EnvClientSecret), file.ClientSecret),
 		RedirectURI:  first(flags.RedirectURI, getenv(EnvRedirectURI), file.RedirectURI, DefaultRedirectURI),
 		AuthURL:      first(flags.AuthURL, getenv(EnvAuthURL), file.AuthURL, DefaultAuthURL),
+		TimeZone:     file.TimeZone,
 	}
 	switch {
 	case flags.PKCE != nil:
@@ -106,7 +111,7 @@ func readConfig(path string) (fileConfig, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&c); err != nil {
-		return c, fmt.Errorf("%s is not valid: %s (expected JSON with account, client_id, client_secret, redirect_uri, auth_url, pkce, views)", path, configProblem(err))
+		return c, fmt.Errorf("%s is not valid: %s (expected JSON with account, client_id, client_secret, redirect_uri, auth_url, pkce, tz, views)", path, configProblem(err))
 	}
 	if c.ClientSecret != "" {
 		info, err := os.Stat(path)

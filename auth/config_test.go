@@ -37,7 +37,7 @@ func TestSettingsDefaults(t *testing.T) {
 func TestSettingsPrecedence(t *testing.T) {
 	dir := t.TempDir()
 	writeConfig(t, dir, `{"account":"file-acct","client_id":"file-id","client_secret":"file-secret",
-		"redirect_uri":"http://127.0.0.1:1/file","auth_url":"https://file/oauth","pkce":true}`, 0o600)
+		"redirect_uri":"http://127.0.0.1:1/file","auth_url":"https://file/oauth","pkce":true,"tz":"Europe/Berlin"}`, 0o600)
 	env := map[string]string{
 		"KOMMO_BASE_URL": "env-acct", "KOMMO_CLIENT_ID": "env-id", "KOMMO_CLIENT_SECRET": "env-secret",
 		"KOMMO_REDIRECT_URI": "http://127.0.0.1:2/env", "KOMMO_AUTH_URL": "https://env/oauth",
@@ -51,11 +51,11 @@ func TestSettingsPrecedence(t *testing.T) {
 		want  auth.Settings
 	}{
 		{"file only", func(string) string { return "" }, auth.Overrides{},
-			auth.Settings{"file-acct", "file-id", "file-secret", "http://127.0.0.1:1/file", "https://file/oauth", true}},
+			auth.Settings{"file-acct", "file-id", "file-secret", "http://127.0.0.1:1/file", "https://file/oauth", true, "Europe/Berlin"}},
 		{"env over file", getenv, auth.Overrides{},
-			auth.Settings{"env-acct", "env-id", "env-secret", "http://127.0.0.1:2/env", "https://env/oauth", true}},
+			auth.Settings{"env-acct", "env-id", "env-secret", "http://127.0.0.1:2/env", "https://env/oauth", true, "Europe/Berlin"}},
 		{"flags over env", getenv, auth.Overrides{Account: "flag-acct", ClientID: "flag-id", RedirectURI: "http://127.0.0.1:3/flag", AuthURL: "https://flag/oauth", PKCE: &no},
-			auth.Settings{"flag-acct", "flag-id", "env-secret", "http://127.0.0.1:3/flag", "https://flag/oauth", false}},
+			auth.Settings{"flag-acct", "flag-id", "env-secret", "http://127.0.0.1:3/flag", "https://flag/oauth", false, "Europe/Berlin"}},
 	}
 	for _, c := range cases {
 		got, err := auth.LoadSettings(dir, c.env, c.flags)

@@ -104,7 +104,7 @@ func loopbackFlow(ctx context.Context, o LoginOptions, authURL string, check fun
 	return waitForCallback(ctx, target, timeout, check, func() {
 		fmt.Fprintf(o.Out, "Open this address in your browser to log in to Kommo:\n\n  %s\n\n", authURL)
 		offerBrowser(o, target, authURL)
-		fmt.Fprintf(o.Out, "Waiting up to %v for the browser to come back to %s (Ctrl-C cancels)...\n", timeout, o.Settings.RedirectURI)
+		fmt.Fprintf(o.Out, "Waiting up to %v for the browser to come back to %s (Ctrl-C cancels)...\n", timeout, oneLine(o.Settings.RedirectURI, 300))
 		if o.Ready != nil {
 			o.Ready(authURL)
 		}
@@ -137,7 +137,7 @@ func offerBrowser(o LoginOptions, target redirectTarget, authURL string) {
 
 func pasteFlow(ctx context.Context, o LoginOptions, authURL string, check func(url.Values) (callbackResult, error)) (callbackResult, error) {
 	fmt.Fprintf(o.Out, "Open this address in a browser and allow access:\n\n  %s\n\n", authURL)
-	fmt.Fprintf(o.Out, "The browser then goes to %s (an error page there is fine).\nPaste that whole address from the address bar (or just the code) and press Enter:\n", o.Settings.RedirectURI)
+	fmt.Fprintf(o.Out, "The browser then goes to %s (an error page there is fine).\nPaste that whole address from the address bar (or just the code) and press Enter:\n", oneLine(o.Settings.RedirectURI, 300))
 	if o.Ready != nil {
 		o.Ready(authURL)
 	}

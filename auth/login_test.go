@@ -311,12 +311,15 @@ func TestLoginCancelled(t *testing.T) {
 
 func TestLoginPortInUse(t *testing.T) {
 	r := newLoginRig(t, sandbox.Options{})
-	u, _ := url.Parse(r.opts.Settings.RedirectURI)
-	ln, err := net.Listen("tcp", u.Host)
+	// The test holds the port from the start: a port found free and then
+	// listened on again may have been taken by another process meanwhile.
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer ln.Close()
+	r.opts.Settings.RedirectURI = "http://" + ln.Addr().String() + "/callback"
+	u, _ := url.Parse(r.opts.Settings.RedirectURI)
 	_, err = auth.Login(context.Background(), r.opts)
 	if !errors.Is(err, auth.ErrPortInUse) || !strings.Contains(err.Error(), "port "+u.Port()) {
 		t.Fatalf("Login: %v, want ErrPortInUse naming port %s", err, u.Port())

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode"
 
 	"golang.org/x/oauth2"
 )
@@ -74,9 +75,9 @@ func tokenError(ctx context.Context, op string, err error, forRefresh bool) erro
 	if !errors.As(err, &re) {
 		var ue *url.Error
 		if errors.As(err, &ue) {
-			return fmt.Errorf("%s: %s %s: %w", op, ue.Op, ue.URL, ue.Err)
+			return fmt.Errorf("%s: %s %s: %w", op, ue.Op, oneLine(ue.URL, 200), clipped(ue.Err))
 		}
-		return fmt.Errorf("%s: %w", op, err)
+		return fmt.Errorf("%s: %w", op, clipped(err))
 	}
 	status := 0
 	if re.Response != nil {
@@ -112,23 +113,45 @@ func kommoReason(re *oauth2.RetrieveError) string {
 }
 
 // oneLine keeps printable characters of s on one line, at most max runes:
-// server text must not smuggle escape sequences into the terminal.
+// server text must not smuggle escape sequences into the terminal. It
+// stops reading at the cut, so a huge text costs no more than a short one.
 func oneLine(s string, max int) string {
 	var b strings.Builder
-	n := 0
-	for _, r := range strings.Join(strings.Fields(s), " ") {
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+	n, gap := 0, false
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+			gap = n > 0
+			continue
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
 			continue
 		}
-		if n == max {
+		if n == max || (gap && n+1 == max) {
 			b.WriteString("…")
 			break
+		}
+		if gap {
+			b.WriteByte(' ')
+			n++
+			gap = false
 		}
 		b.WriteRune(r)
 		n++
 	}
 	return b.String()
 }
+
+// clippedError prints at most maxCauseRunes of err on one line, yet keeps
+// err for errors.Is and errors.As: a transport error can quote whatever
+// the server sent (a malformed status line of megabytes).
+type clippedError struct{ err error }
+
+const maxCauseRunes = 300
+
+func clipped(err error) error { return clippedError{err} }
+
+func (c clippedError) Error() string { return oneLine(c.err.Error(), maxCauseRunes) }
+func (c clippedError) Unwrap() error { return c.err }
 
 // checkAccountURL refuses to send a code, a secret or a token anywhere but
 // an https origin, or plain http on loopback (the sandbox).

@@ -261,3 +261,34 @@ func TestDamagedFileIsReportedWithoutItsContent(t *testing.T) {
 		}
 	}
 }
+
+// A symbolic link at credentials.lock must not make the lock create (or
+// truncate) a file wherever it points: saving refuses and changes nothing.
+func TestLockRefusesASymlink(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "leadscope")
+	store := auth.NewStore(dir)
+	if err := store.Save(context.Background(), sampleCredentials("old-token")); err != nil {
+		t.Fatal(err)
+	}
+	lock := filepath.Join(dir, "credentials.lock")
+	if err := os.Remove(lock); err != nil {
+		t.Fatal(err)
+	}
+	target := filepath.Join(t.TempDir(), "elsewhere")
+	if err := os.Symlink(target, lock); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	err := store.Save(context.Background(), sampleCredentials(secretAccess))
+	if err == nil || !strings.Contains(err.Error(), "symbolic link") {
+		t.Errorf("Save through a linked lock: %v, want a refusal naming the link", err)
+	}
+	if _, err := os.Lstat(target); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the lock created the link's target: %v", err)
+	}
+	if got, err := store.Load(); err != nil || got.AccessToken != "old-token" {
+		t.Errorf("credentials after the refusal: %v, %v", got, err)
+	}
+	if _, err := store.Delete(context.Background()); err == nil {
+		t.Error("Delete through a linked lock succeeded")
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -424,5 +426,42 @@ func TestProcessesRefreshingAtOnceBothSucceed(t *testing.T) {
 	}
 	if srv.RefreshCount() != 1 || srv.SpentRefreshReuses() != 0 {
 		t.Errorf("%d refreshes, %d spent reuses; want 1, 0", srv.RefreshCount(), srv.SpentRefreshReuses())
+	}
+}
+
+// A token endpoint that answers with a megabyte of garbage in its status
+// line makes a short error, not a megabyte line.
+func TestRefreshTransportErrorIsOneShortLine(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ln.Close() })
+	go func() {
+		for {
+			conn, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go func() {
+				defer conn.Close()
+				buf := make([]byte, 4096)
+				_, _ = conn.Read(buf)
+				_, _ = io.WriteString(conn, "HTTP/1.1 2"+strings.Repeat("9", 1<<20)+" OK\r\n\r\n")
+			}()
+		}
+	}()
+	dir := t.TempDir()
+	c := &auth.Credentials{Account: "http://" + ln.Addr().String(), Kind: auth.KindOAuth, AccessToken: "a", RefreshToken: "r",
+		TokenType: "Bearer", Expiry: time.Now().Add(-time.Hour), ClientID: "id", ClientSecret: "secret"}
+	if err := auth.NewStore(dir).Save(context.Background(), c); err != nil {
+		t.Fatal(err)
+	}
+	_, err = sourceFor(t, dir).AccessToken(context.Background())
+	if err == nil {
+		t.Fatal("a garbage answer refreshed the token")
+	}
+	if n := len([]rune(err.Error())); n > 700 || strings.Contains(err.Error(), "\n") {
+		t.Errorf("error of %d runes: %.300q", n, err.Error())
 	}
 }

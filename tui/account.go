@@ -2,23 +2,99 @@ package tui
 
 import (
 	"context"
+	"strings"
 	"time"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/leadscope/leadscope/api"
+	"github.com/leadscope/leadscope/api/cache"
 	"github.com/leadscope/leadscope/tui/common"
+	"github.com/leadscope/leadscope/tui/sanitize"
+)
+
+// The account data (pipelines and stages, users, lists, the account's zone
+// and currency) turns IDs into names. It comes from the account cache at
+// once when there is one; the cache is revalidated once a session, in the
+// background and only when the screen is idle, so it never delays what
+// the user waits for.
+
+// directoryReason says why account data was asked for.
+type directoryReason int
+
+const (
+	dirStart      directoryReason = iota // nothing cached: the names are awaited
+	dirRevalidate                        // the cache's copy, checked in the background
+	dirComplete                          // a lead named something the copy lacks
+	dirRefresh                           // the user asked
 )
 
 type directoryMsg struct {
-	dir *api.Directory
-	err error
+	snap   cache.Snapshot
+	err    error
+	reason directoryReason
 }
 
-func loadDirectory(ctx context.Context, c *api.Client) tea.Cmd {
+func loadDirectory(ctx context.Context, src *cache.Source, reason directoryReason, lead *api.Lead, snap cache.Snapshot) tea.Cmd {
 	return func() tea.Msg {
-		d, err := c.LoadDirectory(ctx)
-		return directoryMsg{dir: d, err: err}
+		var (
+			got cache.Snapshot
+			err error
+		)
+		switch reason {
+		case dirRevalidate:
+			got, err = src.Revalidate(ctx)
+		case dirComplete:
+			got, err = src.Complete(ctx, snap, lead)
+		case dirRefresh:
+			got, err = src.Refresh(ctx)
+		default:
+			// A prefetch: the lead and its parts, which the user waits
+			// for, go first; the names fill in as the limit allows.
+			got, err = src.Load(api.WithPriority(ctx, api.Background))
+		}
+		return directoryMsg{snap: got, err: err, reason: reason}
 	}
+}
+
+// startDirectory uses the cached account data when there is some (no
+// request) and loads it otherwise.
+func (m *Model) startDirectory() tea.Cmd {
+	if snap, ok := m.dirSource.Cached(); ok {
+		m.useDirectory(snap)
+		m.revalidateWhenIdle = true
+		return nil
+	}
+	m.dirLoading = true
+	return loadDirectory(m.c.Lifetime, m.dirSource, dirStart, nil, cache.Snapshot{})
+}
+
+// maybeRevalidate starts the session's one background check of the cached
+// account data once nothing the user waits for is loading.
+func (m *Model) maybeRevalidate() tea.Cmd {
+	if !m.revalidateWhenIdle || m.loading() {
+		return nil
+	}
+	m.revalidateWhenIdle = false
+	return loadDirectory(m.c.Lifetime, m.dirSource, dirRevalidate, nil, cache.Snapshot{})
+}
+
+// completeDirectory refreshes the parts of the account data that lead
+// names and the data lacks (a new stage, a new list); nothing if it lacks none.
+func (m *Model) completeDirectory(lead *api.Lead) tea.Cmd {
+	if m.snap.Dir == nil || m.snap.Dir.Knows(lead) || m.dirLoading {
+		return nil
+	}
+	m.dirLoading = true
+	return loadDirectory(m.c.Lifetime, m.dirSource, dirComplete, lead, m.snap)
+}
+
+// refreshDirectory fetches every part of the account data again.
+func (m *Model) refreshDirectory() tea.Cmd {
+	m.dirLoading = true
+	m.revalidateWhenIdle = false
+	return tea.Batch(loadDirectory(m.c.Lifetime, m.dirSource, dirRefresh, nil, cache.Snapshot{}), m.spin.Tick,
+		m.say(common.StatusInfo, "Refreshing the account data…"))
 }
 
 // retryDirectory loads the account data again after it failed at start;
@@ -28,29 +104,55 @@ func (m *Model) retryDirectory() tea.Cmd {
 		return nil
 	}
 	m.dirLoading = true
-	return loadDirectory(m.c.Lifetime, m.c.Client)
+	return loadDirectory(m.c.Lifetime, m.dirSource, dirStart, nil, cache.Snapshot{})
 }
 
 func (m *Model) onDirectory(msg directoryMsg) tea.Cmd {
 	m.dirLoading = false
 	if msg.err != nil {
-		if m.status.Kind == common.StatusError {
+		switch {
+		case msg.reason == dirRevalidate:
+			return nil // the cached copy stays; the next session tries again
+		case m.status.Kind == common.StatusError:
 			return nil // a lead error says more than the directory's
 		}
 		return m.say(common.StatusError, "Could not load the account: "+common.ErrorText(msg.err))
 	}
-	m.c.Names = common.NewNames(msg.dir)
-	m.c.NamesVersion++
-	m.c.Zone = zoneFor(m.opts.Location, msg.dir.Account)
+	m.useDirectory(msg.snap)
+	if cuts := msg.snap.Dir.Cuts; len(cuts) > 0 {
+		notes := make([]string, len(cuts))
+		for i, cut := range cuts {
+			notes[i] = sanitize.Line(cut.Note(""))
+		}
+		return m.say(common.StatusWarn, "Account data cut short: "+strings.Join(notes, "; "))
+	}
+	if msg.reason == dirRefresh {
+		return m.say(common.StatusInfo, "Account data refreshed")
+	}
 	return nil
 }
+
+// useDirectory makes snap the names every page draws with.
+func (m *Model) useDirectory(snap cache.Snapshot) {
+	if snap.Dir == nil {
+		return
+	}
+	m.snap = snap
+	m.c.Names = common.NewNames(snap.Dir)
+	m.c.NamesVersion++
+	m.c.Zone = zoneFor(m.opts.Location, snap.Dir.Account)
+}
+
+// refreshAccountKey refreshes the account data (R): pipelines, users and
+// lists changed in Kommo show at once, without waiting for the cache to age.
+var refreshAccountKey = key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "refresh account data"))
 
 // zoneFor decides the zones times are shown in: calendar dates always in
 // the account's zone (Kommo stores them as midnight there), timestamps in
 // fixed when the user chose one, else in the account's zone as Kommo's web
 // card does. Until the account is known, the machine's zone stands in.
 func zoneFor(fixed *time.Location, account *api.Account) common.Zone {
-	accountZone, known := accountLocation(account)
+	accountZone, known := account.Location()
 	times := fixed
 	if times == nil {
 		times = time.Local
@@ -67,14 +169,6 @@ func zoneFor(fixed *time.Location, account *api.Account) common.Zone {
 		z.Label = times.String()
 	}
 	return z
-}
-
-// accountLocation is the account's own zone.
-func accountLocation(a *api.Account) (*time.Location, bool) {
-	if a == nil {
-		return nil, false
-	}
-	return nil, false
 }
 
 // sameZone compares zones by what they do to the current time: two names

@@ -241,3 +241,22 @@ func TestHelpOpensOnTheStartScreenAndClosesOnOtherKeys(t *testing.T) {
 	requireLacks(t, m.View(), "Finding")
 	requireContains(t, m.View(), "[Tags 2]")
 }
+
+// A short terminal cuts the summary's least useful facts; they stay
+// reachable: i shows every fact, scrollable, and i again goes back.
+func TestShortTerminalsKeepEveryFactReachable(t *testing.T) {
+	_, c := startSandbox(t, sandbox.Options{})
+	opts := testOptions(c)
+	opts.InitialLead = sandbox.LeadBasic
+	m := start(t, newTestModel(t, opts, 80, 20))
+	requireContains(t, m.View(), "more lines: i shows all", "/ lookup")
+	requireLacks(t, m.View(), "Link ")
+	m = press(t, m, keyMsg("i"))
+	requireContains(t, m.View(), "Price set", "Link ")
+	requireLacks(t, m.View(), "Tags 2")
+	m = press(t, m, keyMsg("i"))
+	requireContains(t, m.View(), "Tags 2", "more lines")
+	// A terminal tall enough for every fact offers no such key.
+	next, _ := m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	requireLacks(t, next.(Model).View(), "more lines", "i all facts")
+}

@@ -29,7 +29,7 @@ func (m *Model) helpGroups() []helpGroup {
 	groups = append(groups,
 		helpGroup{title: "Finding", bindings: []key.Binding{k.Find, k.Submit, k.Leave}},
 		helpGroup{title: "Moving", bindings: []key.Binding{k.Back, k.Forward, k.Open, k.Copy}},
-		helpGroup{title: "General", bindings: []key.Binding{k.Help, k.Quit, k.ForceQuit}},
+		helpGroup{title: "General", bindings: []key.Binding{k.RefreshAccount, k.Help, k.Quit, k.ForceQuit}},
 	)
 	out := groups[:0]
 	for _, g := range groups {

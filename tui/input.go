@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"strconv"
 	"unicode"
 
@@ -73,7 +74,7 @@ func (in *findInput) setWidth(w int) {
 // update edits the field and, once its text reads as a lead URL, replaces
 // it with the ID so the user sees what will be looked up. It reports
 // whether the text changed.
-func (in *findInput) update(msg tea.Msg) (tea.Cmd, bool) {
+func (in *findInput) update(msg tea.Msg, parseRef func(string) (int64, error)) (tea.Cmd, bool) {
 	before := in.field.Value()
 	var cmd tea.Cmd
 	if km, ok := msg.(tea.KeyMsg); ok && key.Matches(km, in.deleteWordForward) {
@@ -87,7 +88,7 @@ func (in *findInput) update(msg tea.Msg) (tea.Cmd, bool) {
 	}
 	in.invalid = ""
 	if !allDigits(v) {
-		if id, err := api.ParseLeadRef(v); err == nil {
+		if id, err := parseRef(v); err == nil {
 			in.setValue(strconv.FormatInt(id, 10))
 		}
 	}
@@ -113,12 +114,16 @@ func (in *findInput) deleteWord() {
 // parse reads the field as a lead; on failure it explains and keeps the text.
 func (in *findInput) parse(parseRef func(string) (int64, error)) (int64, bool) {
 	id, err := parseRef(in.field.Value())
-	if err != nil {
-		if in.field.Value() == "" {
-			in.invalid = "type a lead ID or paste a lead URL"
-		} else {
-			in.invalid = "not a lead ID or URL: " + sanitize.Line(in.field.Value())
-		}
+	switch {
+	case err == nil:
+	case in.field.Value() == "":
+		in.invalid = "type a lead ID or paste a lead URL"
+		return 0, false
+	case errors.Is(err, api.ErrForeignAccount):
+		in.invalid = sanitize.Line(err.Error())
+		return 0, false
+	default:
+		in.invalid = "not a lead ID or URL: " + sanitize.Line(in.field.Value())
 		return 0, false
 	}
 	in.invalid = ""

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/leadscope/leadscope/api"
 	"github.com/leadscope/leadscope/theme"
 )
 
@@ -28,9 +29,9 @@ func TestDeleteWordForwardNeverPanics(t *testing.T) {
 		in.focus()
 		in.setValue(c.text)
 		for range c.left {
-			in.update(tea.KeyMsg{Type: tea.KeyLeft})
+			in.update(tea.KeyMsg{Type: tea.KeyLeft}, api.ParseLeadRef)
 		}
-		in.update(c.key)
+		in.update(c.key, api.ParseLeadRef)
 		if got := in.value(); got != c.want {
 			t.Errorf("%q, %d left, %s: %q, want %q", c.text, c.left, c.key, got, c.want)
 		}

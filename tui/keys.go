@@ -6,30 +6,33 @@ import "github.com/charmbracelet/bubbles/key"
 // add their own. Bindings that do nothing in the current state are
 // disabled, so help never offers a key that does not work.
 type keyMap struct {
-	Submit    key.Binding
-	Leave     key.Binding
-	Find      key.Binding
-	Back      key.Binding
-	Forward   key.Binding
-	Open      key.Binding
-	Copy      key.Binding
-	Help      key.Binding
-	Quit      key.Binding
-	ForceQuit key.Binding
+	Submit  key.Binding
+	Leave   key.Binding
+	Find    key.Binding
+	Back    key.Binding
+	Forward key.Binding
+	Open    key.Binding
+	Copy    key.Binding
+	// RefreshAccount fetches the account data (pipelines, users, lists) again.
+	RefreshAccount key.Binding
+	Help           key.Binding
+	Quit           key.Binding
+	ForceQuit      key.Binding
 }
 
 func newKeyMap() keyMap {
 	return keyMap{
-		Submit:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "look up")),
-		Leave:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "leave the box")),
-		Find:      key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "lookup")),
-		Back:      key.NewBinding(key.WithKeys("[", "esc"), key.WithHelp("[/esc", "back")),
-		Forward:   key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "forward")),
-		Open:      key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open in Kommo")),
-		Copy:      key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy link")),
-		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
-		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
-		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+		Submit:         key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "look up")),
+		Leave:          key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "leave the box")),
+		Find:           key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "lookup")),
+		Back:           key.NewBinding(key.WithKeys("[", "esc"), key.WithHelp("[/esc", "back")),
+		Forward:        key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "forward")),
+		Open:           key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open in Kommo")),
+		Copy:           key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy link")),
+		RefreshAccount: refreshAccountKey,
+		Help:           key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Quit:           key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+		ForceQuit:      key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 	}
 }
 
@@ -55,6 +58,7 @@ func (k *keyMap) setEnabled(s keyState) {
 	k.Forward.SetEnabled(content && s.canForward)
 	k.Open.SetEnabled(content && s.hasURL)
 	k.Copy.SetEnabled(content && s.hasURL)
+	k.RefreshAccount.SetEnabled(content)
 	// In an empty box ? asks for help; with text in it, it types.
 	k.Help.SetEnabled(!s.loggedOut && (!s.inputFocused || s.inputEmpty))
 	if s.helpOpen {

@@ -7,6 +7,7 @@ package tui
 import (
 	"context"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -14,10 +15,12 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/leadscope/leadscope/api"
+	"github.com/leadscope/leadscope/api/cache"
 	"github.com/leadscope/leadscope/theme"
 	"github.com/leadscope/leadscope/tui/common"
 	"github.com/leadscope/leadscope/tui/leadpage"
 	"github.com/leadscope/leadscope/tui/recordpage"
+	"github.com/leadscope/leadscope/tui/sanitize"
 )
 
 // Options configures the lead browser.
@@ -35,6 +38,12 @@ type Options struct {
 	Now       func() time.Time // nil => time.Now
 	Mouse     bool             // wheel scrolling; off by default so terminal selection works
 	LoginHint string           // shown on the not-logged-in screen (e.g. the start-up auth error)
+	// AccountData serves the account's names: the account cache when there
+	// is one (no request at start). nil fetches them from Kommo every run.
+	AccountData *cache.Source
+	// Warnings are said in the status line at start (a cache that could not
+	// be used, a rate limit not shared with other processes).
+	Warnings []string
 }
 
 type focusArea int
@@ -60,12 +69,16 @@ type Model struct {
 
 	width, height int
 
-	hist       history
-	nextPage   common.PageID
-	opening    *opening // a page being fetched before it is shown
-	leads      *leadpage.Cache
-	records    *recordpage.Cache // contacts, companies and list elements
-	dirLoading bool
+	hist     history
+	nextPage common.PageID
+	opening  *opening // a page being fetched before it is shown
+	leads    *leadpage.Cache
+	records  *recordpage.Cache // contacts, companies and list elements
+
+	dirSource          *cache.Source
+	snap               cache.Snapshot // the account data in use
+	dirLoading         bool
+	revalidateWhenIdle bool
 
 	frame frame
 
@@ -127,9 +140,14 @@ func newModel(ctx context.Context, opts Options) Model {
 	if m.c.Client == nil {
 		return m
 	}
-	m.startCmds = append(m.startCmds, m.pushPage(&homePage{id: m.newPageID(), c: c}))
-	m.dirLoading = true
-	m.startCmds = append(m.startCmds, loadDirectory(ctx, c.Client))
+	m.dirSource = opts.AccountData
+	if m.dirSource == nil {
+		m.dirSource = cache.NewSource(c.Client, nil)
+	}
+	m.startCmds = append(m.startCmds, m.pushPage(&homePage{id: m.newPageID(), c: c}), m.startDirectory())
+	if len(opts.Warnings) > 0 {
+		m.startCmds = append(m.startCmds, m.say(common.StatusWarn, sanitize.Line(strings.Join(opts.Warnings, "; "))))
+	}
 	if opts.InitialLead > 0 {
 		m.focus = focusContent
 		m.startCmds = append(m.startCmds, m.openTarget(common.Target{Kind: common.TargetLead, ID: opts.InitialLead}, false))

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -530,4 +531,39 @@ func TestNotLoggedInScreen(t *testing.T) {
 func lastIsTotal(footer string) bool {
 	m := regexp.MustCompile(`–(\d+) of (\d+)$`).FindStringSubmatch(footer)
 	return m != nil && m[1] == m[2]
+}
+
+// Kommo's web card shows times in the account's zone; so does the browser
+// unless told otherwise, and it says which zone when it is not the
+// machine's. Calendar dates are midnight there, so they read the same.
+func TestTimesAreInTheAccountsZoneAndSaySo(t *testing.T) {
+	_, c := startSandbox(t, sandbox.Options{})
+	opts := testOptions(c)
+	opts.Location = nil // the default: the account's zone
+	m := start(t, newTestModel(t, opts, 120, 40))
+	m = lookUp(t, m, idText(sandbox.LeadBasic))
+	requireContains(t, m.View(), "times in "+sandbox.AccountTimezone, "Created      2024-04-29 21:00", "Contract start  2024-07-01")
+
+	opts.Location = time.UTC
+	m = start(t, newTestModel(t, opts, 120, 40))
+	m = lookUp(t, m, idText(sandbox.LeadBasic))
+	requireContains(t, m.View(), "Created      2024-04-30 00:00", "Contract start  2024-07-01")
+	requireLacks(t, m.View(), "times in")
+}
+
+// A lead URL from another account names a different lead here: it is
+// refused in the box, before any request.
+func TestAnotherAccountsLeadURLIsRefused(t *testing.T) {
+	srv, c := startSandbox(t, sandbox.Options{})
+	m := start(t, newTestModel(t, testOptions(c), 120, 40))
+	srv.ResetCounts()
+	url := "https://other.kommo.com/leads/detail/" + idText(sandbox.LeadLost)
+	m = press(t, m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(url), Paste: true}, keyMsg("enter"))
+	requireContains(t, m.View(), "lead URL is for other.kommo.com")
+	if m.input.value() != url {
+		t.Errorf("the refused URL was not kept for correcting: %q", m.input.value())
+	}
+	if n := srv.TotalRequests(); n != 0 {
+		t.Errorf("a foreign lead URL sent %d requests", n)
+	}
 }

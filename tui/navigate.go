@@ -110,7 +110,7 @@ func (m *Model) onLeadFetched(msg leadpage.FetchedMsg) tea.Cmd {
 	}
 	m.status.Clear(m.c)
 	d := m.leads.Put(msg.Lead)
-	return m.pushPage(leadpage.New(m.c, m.leads, m.newPageID(), d))
+	return tea.Batch(m.pushPage(leadpage.New(m.c, m.leads, m.newPageID(), d)), m.completeDirectory(msg.Lead))
 }
 
 // pushPage puts p on screen after the current page.

@@ -4,7 +4,6 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/leadscope/leadscope/api"
 	"github.com/leadscope/leadscope/tui/common"
 	"github.com/leadscope/leadscope/tui/leadpage"
 	"github.com/leadscope/leadscope/tui/recordpage"
@@ -70,7 +69,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.onCopied(msg)
 	}
 	m.relayout()
-	return m, cmd
+	return m, tea.Batch(cmd, m.maybeRevalidate())
 }
 
 func (m *Model) say(kind common.StatusKind, text string) tea.Cmd {
@@ -151,7 +150,7 @@ func (m *Model) onInputKey(msg tea.KeyMsg) tea.Cmd {
 		}
 		return nil
 	}
-	cmd, changed := m.input.update(msg)
+	cmd, changed := m.input.update(msg, m.parseLeadRef)
 	if !changed {
 		return cmd
 	}
@@ -173,9 +172,10 @@ func (m *Model) submit() tea.Cmd {
 	return m.openTarget(common.Target{Kind: common.TargetLead, ID: id}, true)
 }
 
-// parseLeadRef reads a lead ID or a lead URL.
+// parseLeadRef reads a lead ID or a lead URL of this account: another
+// account's URL names a different lead here, so it is refused.
 func (m *Model) parseLeadRef(s string) (int64, error) {
-	return api.ParseLeadRef(s)
+	return m.c.Client.ParseLeadRef(s)
 }
 
 // queryChanged tells a page driven by the box what it now says.
@@ -208,6 +208,8 @@ func (m *Model) onContentKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		return openCmd(m.open, p.WebURL()), false
 	case key.Matches(msg, k.Copy):
 		return copyCmd(m.clipboard, p.WebURL()), false
+	case key.Matches(msg, k.RefreshAccount):
+		return m.refreshDirectory(), false
 	case p != nil:
 		return p.Update(msg), false
 	}

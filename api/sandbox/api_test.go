@@ -33,8 +33,11 @@ func TestLeadBasicShape(t *testing.T) {
 	}
 	tags := list(t, l, "_embedded", "tags")
 	if len(tags) != 2 || dig(t, tags, 0, "name") != LeadBasicTagColored || dig(t, tags, 0, "color") != LeadBasicTagColor ||
-		dig(t, tags, 1, "name") != LeadBasicTagPlain || dig(t, tags, 1, "color") != nil {
+		dig(t, tags, 1, "name") != LeadBasicTagPlain {
 		t.Errorf("tags: %v", tags)
+	}
+	if _, ok := dig(t, tags, 1).(map[string]any)["color"]; ok {
+		t.Errorf("the plain tag has a color key, as some of Kommo's answers do not: %v", tags[1])
 	}
 	contacts := list(t, l, "_embedded", "contacts")
 	if len(contacts) != 2 || num(t, contacts, 0, "id") != LeadBasicContact || dig(t, contacts, 0, "is_main") != true || dig(t, contacts, 1, "is_main") != false {
@@ -50,6 +53,14 @@ func TestLeadBasicShape(t *testing.T) {
 	}
 	if _, ok := dig(t, els, 1, "metadata").(map[string]any)["price_id"]; ok {
 		t.Errorf("price_id must be absent when the element has none")
+	}
+	if num(t, els, 0, "metadata", "price_id") != fieldWholesalePrice {
+		t.Errorf("the product's price_id names its second price field: %v", dig(t, els, 0, "metadata"))
+	}
+	for _, f := range list(t, l, "custom_fields_values") {
+		if _, ok := dig(t, f).(map[string]any)["is_computed"].(bool); !ok {
+			t.Errorf("field without is_computed: %v", f)
+		}
 	}
 }
 
@@ -90,22 +101,75 @@ func TestLeadWithOnlyIncludesWhatIsAsked(t *testing.T) {
 	}
 }
 
-func TestLostLeadsLossReasonObjectAndArray(t *testing.T) {
+func TestLostLeadsLossReasonArrayAndObject(t *testing.T) {
 	s := startTest(t, Options{})
 	lost := get(t, s, fmt.Sprintf("/api/v4/leads/%d%s", LeadLost, allWith)).want(t, 200, contentHAL).json(t)
 	if num(t, lost, "status_id") != StatusLost || lost["closed_at"] == nil {
 		t.Errorf("lost lead: status %v closed_at %v", lost["status_id"], lost["closed_at"])
 	}
-	if dig(t, lost, "_embedded", "loss_reason", "name") != LostReasonName {
-		t.Errorf("loss_reason object: %v", dig(t, lost, "_embedded", "loss_reason"))
+	reasons := list(t, lost, "_embedded", "loss_reason")
+	if len(reasons) != 1 || dig(t, reasons, 0, "name") != LostReasonName || num(t, reasons, 0, "id") != LostReasonID {
+		t.Errorf("loss_reason array: %v", reasons)
 	}
 	if dig(t, lost, "_embedded", "source", "name") != LostSourceName || num(t, lost, "source_id") != LostSourceID {
 		t.Errorf("source: %v", dig(t, lost, "_embedded", "source"))
 	}
-	arr := get(t, s, fmt.Sprintf("/api/v4/leads/%d?with=loss_reason", LeadLostArray)).want(t, 200, contentHAL).json(t)
-	reasons := list(t, arr, "_embedded", "loss_reason")
-	if len(reasons) != 1 || dig(t, reasons, 0, "name") != LostArrayReasonName {
-		t.Errorf("loss_reason array: %v", reasons)
+	obj := get(t, s, fmt.Sprintf("/api/v4/leads/%d?with=loss_reason", LeadLostObject)).want(t, 200, contentHAL).json(t)
+	if dig(t, obj, "_embedded", "loss_reason", "name") != LostObjectReasonName {
+		t.Errorf("loss_reason object: %v", dig(t, obj, "_embedded", "loss_reason"))
+	}
+}
+
+func TestFieldShapesAsKommoSendsThem(t *testing.T) {
+	s := startTest(t, Options{})
+	l := get(t, s, fmt.Sprintf("/api/v4/leads/%d", LeadAllFieldTypes)).want(t, 200, contentHAL).json(t)
+	byName := map[string]map[string]any{}
+	for _, f := range list(t, l, "custom_fields_values") {
+		byName[dig(t, f, "field_name").(string)] = f.(map[string]any)
+	}
+	if v := dig(t, byName["Deal value"], "values", 0, "value"); v != "12500" {
+		t.Errorf("price as a string: %#v", v)
+	}
+	if dig(t, byName["Deposit"], "is_computed") != true || dig(t, byName["Deal value"], "is_computed") != false {
+		t.Errorf("is_computed: %v / %v", byName["Deposit"], byName["Deal value"])
+	}
+	if v := dig(t, byName["Supplier"], "values", 0, "value", "bank_account_number"); v != SupplierBankAccount {
+		t.Errorf("supplier bank_account_number: %v", v)
+	}
+	if v := dig(t, byName["Legal entity"], "values", 0, "value", "BIN"); v != LegalEntityBIN {
+		t.Errorf("legal entity BIN: %v", v)
+	}
+	if v := dig(t, byName["Payer"], "values", 0, "value", "bin"); v != PayerBIN {
+		t.Errorf("payer bin: %v", v)
+	}
+	item := dig(t, byName["Order items"], "values", 0, "value").(map[string]any)
+	if item["total_sum"] == nil || item["vat_rate_value"] == nil {
+		t.Errorf("items without total_sum or vat_rate_value: %v", item)
+	}
+	for _, k := range []string{"score", "labor_cost"} {
+		if v, ok := l[k]; !ok || v != nil {
+			t.Errorf("%s = %v (present %v), want null", k, v, ok)
+		}
+	}
+	c := get(t, s, fmt.Sprintf("/api/v4/contacts?filter[id][]=%d", LeadBasicContact)).want(t, 200, contentHAL).json(t)
+	for _, f := range list(t, c, "_embedded", "contacts", 0, "custom_fields_values") {
+		if dig(t, f, "field_code") != "EMAIL" {
+			continue
+		}
+		v := dig(t, f, "values", 0).(map[string]any)
+		if v["enum"] != "WORK" || v["enum_code"] != nil || v["enum_id"] != nil {
+			t.Errorf("legacy multitext value: %v", v)
+		}
+	}
+	p := get(t, s, fmt.Sprintf("/api/v4/catalogs/%d/elements?filter[id][]=%d", CatalogProducts, LeadBasicProduct)).want(t, 200, contentHAL).json(t)
+	prices := map[float64]any{}
+	for _, f := range list(t, p, "_embedded", "elements", 0, "custom_fields_values") {
+		if dig(t, f, "field_type") == "price" {
+			prices[dig(t, f, "field_id").(float64)] = dig(t, f, "values", 0, "value")
+		}
+	}
+	if prices[float64(fieldPrice)] != LeadBasicProductPrice || fmt.Sprint(prices[float64(fieldWholesalePrice)]) != LeadBasicProductPriceOnLead {
+		t.Errorf("product prices %v", prices)
 	}
 }
 
@@ -141,8 +205,12 @@ func TestListsFilterAndShape(t *testing.T) {
 			case "EMAIL":
 				emails = append(emails, dig(t, v, "value").(string))
 			}
-			if dig(t, f, "field_type") == "multitext" && dig(t, v, "enum_code") == "" {
-				t.Errorf("multitext value without enum_code")
+			kind := v.(map[string]any)["enum_code"]
+			if kind == nil {
+				kind = v.(map[string]any)["enum"] // older data
+			}
+			if dig(t, f, "field_type") == "multitext" && (kind == nil || kind == "") {
+				t.Errorf("multitext value without its kind: %v", v)
 			}
 		}
 	}
@@ -175,6 +243,41 @@ func TestListsFilterAndShape(t *testing.T) {
 	if dig(t, acc, "name") != AccountName || dig(t, acc, "subdomain") != AccountSubdomain || num(t, acc, "current_user_id") != UserAdmin ||
 		dig(t, acc, "currency") != "USD" || dig(t, acc, "currency_symbol") != "$" {
 		t.Errorf("account: %s", get(t, s, "/api/v4/account").body)
+	}
+	for _, k := range []string{"_embedded", "is_api_filter_enabled"} {
+		if _, ok := acc[k]; ok {
+			t.Errorf("%s present without with=", k)
+		}
+	}
+}
+
+func TestAccountWithExtras(t *testing.T) {
+	s := startTest(t, Options{})
+	acc := get(t, s, "/api/v4/account?with=datetime_settings,task_types,users_groups,is_api_filter_enabled").want(t, 200, contentHAL).json(t)
+	if dig(t, acc, "is_api_filter_enabled") != true {
+		t.Errorf("is_api_filter_enabled %v", acc["is_api_filter_enabled"])
+	}
+	if dig(t, acc, "_embedded", "datetime_settings", "timezone") != AccountTimezone ||
+		dig(t, acc, "_embedded", "datetime_settings", "timezone_offset") != AccountTimezoneOffset ||
+		dig(t, acc, "_embedded", "datetime_settings", "date_format") != "d.m.Y" {
+		t.Errorf("datetime_settings %v", dig(t, acc, "_embedded", "datetime_settings"))
+	}
+	types := list(t, acc, "_embedded", "task_types")
+	if len(types) != 3 || num(t, types, 0, "id") != TaskTypeFollowUp || dig(t, types, 1, "name") != "Meeting" ||
+		num(t, types, 2, "id") != TaskTypeQuote || dig(t, types, 2, "name") != TaskTypeQuoteName || dig(t, types, 2, "code") != nil {
+		t.Errorf("task_types %v", types)
+	}
+	groups := list(t, acc, "_embedded", "users_groups")
+	if len(groups) != 2 || num(t, groups, 0, "id") != UsersGroupMain || dig(t, groups, 0, "name") != UsersGroupMainName {
+		t.Errorf("users_groups %v", groups)
+	}
+	one := get(t, s, "/api/v4/account?with=task_types").want(t, 200, contentHAL).json(t)
+	if _, ok := dig(t, one, "_embedded").(map[string]any)["datetime_settings"]; ok {
+		t.Errorf("with=task_types gives datetime_settings")
+	}
+	off := startTest(t, Options{APIFilterDisabled: true})
+	if v := dig(t, get(t, off, "/api/v4/account?with=is_api_filter_enabled").want(t, 200, contentHAL).json(t), "is_api_filter_enabled"); v != false {
+		t.Errorf("APIFilterDisabled: is_api_filter_enabled %v", v)
 	}
 }
 

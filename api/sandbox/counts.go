@@ -42,11 +42,13 @@ func (s *Server) RequestCounts() map[string]int {
 	return out
 }
 
-// ResetCounts zeroes the request counts and the RateLimited count.
+// ResetCounts zeroes the request counts, the RateLimited count and the
+// arrivals MaxInWindow looks at.
 func (s *Server) ResetCounts() {
 	s.counts.mu.Lock()
 	s.counts.byEndpoint = map[string]int{}
 	s.counts.total = 0
 	s.counts.mu.Unlock()
 	s.rateLimited.Store(0)
+	s.arrivals.reset()
 }

@@ -43,7 +43,10 @@
 //   - GET /api/v4/leads/pipelines: pipelines with _embedded.statuses (142 won and
 //     143 lost in each, hex colours).
 //   - GET /api/v4/account: name, subdomain, current_user_id, currency "USD", currency_symbol "$";
-//     with=is_api_filter_enabled adds is_api_filter_enabled (false under Faults.FiltersDisabled).
+//     `with` adds is_api_filter_enabled (false under Options.APIFilterDisabled or
+//     Faults.FiltersDisabled, which also make the lead list ignore filter[...]) and
+//     _embedded.datetime_settings (AccountTimezone, a zone west of UTC),
+//     task_types (1 Follow-up, 2 Meeting, TaskTypeQuote) and users_groups.
 //   - GET /api/v4/leads/{id}/notes: _embedded.notes {id, entity_id, created_by, updated_by,
 //     created_at, updated_at, responsible_user_id, group_id, note_type, params}; filter[note_type][],
 //     order[id] or order[updated_at] (asc|desc, default ID order), limit ≤ 250 (422 above), page.
@@ -97,6 +100,26 @@
 // token is checked; the body faults damage the real answer. The unknown custom field type is part of the data
 // (LeadAllFieldTypes, UnknownFieldType), not a fault.
 //
+// Hostile-data faults answer after the token check with well-formed Kommo
+// JSON that is too much, generated as it is written so the sandbox never
+// holds more than one answer; requests they do not concern answer as usual
+// (and do not count towards Times):
+//   - FaultEndlessPages: every list (users, catalogs, pipelines, contacts,
+//     companies, leads, catalog elements) answers page after page of
+//     Faults.Count fresh entities (default 250, IDs from 7,000,000,000 up,
+//     whatever filter[id][] asked) with names padding each page to
+//     Faults.PageBytes (default DefaultPageBytes, just under 8 MiB), and a
+//     _links.next to the following page, forever.
+//   - FaultDeepJSON: the lead asked for gains Faults.Count custom fields
+//     (default 1) whose value is nested Faults.Depth arrays deep (default
+//     8000): a ~20 KB lead; Count 464 makes it ~8 MiB.
+//   - FaultManyFieldValues: the lead gains Faults.Count numeric values
+//     (default 450,000, ~7 MB), 1000 per generated custom field.
+//   - FaultManyCatalogs: the lead links one element in each of Faults.Count
+//     lists (default 100), and every list's elements endpoint pages as
+//     FaultEndlessPages does, never answering the linked elements. Leave
+//     Faults.Endpoint empty: the fault spans leads and catalog elements.
+//
 // # Counting
 //
 // Requests(endpoint) counts requests by endpoint name (the Endpoint*
@@ -127,7 +150,7 @@
 //
 // The seeded leads are listed by LeadIDs; the notable ones have constants
 // (LeadBasic, LeadNoContacts, LeadOneOfEach, LeadManyLinks, LeadAllFieldTypes,
-// LeadLost, LeadLostArray, LeadWon, LeadEscapes, LeadHuge, LeadUnknownUser,
+// LeadLost, LeadLostObject, LeadWon, LeadEscapes, LeadHuge, LeadUnknownUser,
 // LeadPartners) and LeadMissing never exists. Names tests can assert on are
 // constants too (LeadBasicStageName, LeadBasicContactName, LeadBasicProductName ...).
 // Those hand-made leads are dated around 2024-05-01.
@@ -156,4 +179,11 @@
 // (some sharing a second) and HugeTasks tasks; LeadEscapes has terminal
 // escapes in notes, events and tasks; LeadNoStory has nothing at all. Seeded
 // times are anchored at SeedEpoch.
+//
+// The data comes in the shapes Kommo sends rather than the ones its
+// reference documents where they differ: date and birthday values are
+// midnight in AccountTimezone, loss_reason is a one-element array
+// (LeadLostObject has the documented object), prices may be numeric strings,
+// older multitext values name their kind in "enum", some tags have no color
+// key, fields carry is_computed, and most leads' score and labor_cost are null.
 package sandbox

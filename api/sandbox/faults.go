@@ -38,6 +38,28 @@ const (
 	FaultStall
 	// FaultDropConnection closes the TCP connection without answering.
 	FaultDropConnection
+
+	// The hostile-data faults below answer after the token check with
+	// well-formed data that is too much (see faults_hostile.go); requests
+	// they do not concern answer as usual and do not count towards Times.
+
+	// FaultEndlessPages answers every list (users, catalogs, pipelines,
+	// contacts, companies, leads, catalog elements) with page after page of
+	// Faults.Count fresh entities (default 250) whose long names pad each page
+	// to Faults.PageBytes (default DefaultPageBytes, just under 8 MiB), each
+	// with a _links.next to the following page, whatever filter was asked.
+	FaultEndlessPages
+	// FaultDeepJSON adds Faults.Count custom fields (default 1) to the lead
+	// asked for, each with a value nested Faults.Depth arrays deep (default
+	// 8000): ~20 KB for one, ~8 MiB for 464.
+	FaultDeepJSON
+	// FaultManyFieldValues adds Faults.Count numeric values (default 450,000,
+	// ~7 MB) to the lead asked for, 1000 per custom field.
+	FaultManyFieldValues
+	// FaultManyCatalogs makes the lead asked for link one element in each of
+	// Faults.Count lists (default 100), and answers every list's elements
+	// as FaultEndlessPages does, never with the linked elements.
+	FaultManyCatalogs
 )
 
 // DefaultHugeBytes is FaultHugeBody's size when Faults.HugeBytes is zero.
@@ -47,6 +69,8 @@ var faultNames = map[Fault]string{
 	NoFault: "none", FaultStatus: "status", FaultBlockedHTML: "blocked-html", FaultMalformedJSON: "malformed-json",
 	FaultTruncatedBody: "truncated-body", FaultCutJSON: "cut-json", FaultWrongContentType: "wrong-content-type",
 	FaultHugeBody: "huge-body", FaultStall: "stall", FaultDropConnection: "drop-connection",
+	FaultEndlessPages: "endless-pages", FaultDeepJSON: "deep-json", FaultManyFieldValues: "many-field-values",
+	FaultManyCatalogs: "many-catalogs",
 }
 
 func (f Fault) String() string {
@@ -80,6 +104,16 @@ type Faults struct {
 	OmitRetryAfterHeader bool
 	// HugeBytes is FaultHugeBody's body size; 0 means DefaultHugeBytes.
 	HugeBytes int64
+	// PageBytes is the size of each page of FaultEndlessPages and
+	// FaultManyCatalogs; 0 means DefaultPageBytes.
+	PageBytes int64
+	// Depth is how deep FaultDeepJSON nests a value; 0 means DefaultDepth.
+	Depth int
+	// Count is how many: entities per page (FaultEndlessPages,
+	// FaultManyCatalogs' element pages), deep values (FaultDeepJSON), values
+	// (FaultManyFieldValues) or lists (FaultManyCatalogs); 0 means the
+	// fault's default.
+	Count int
 
 	// MissingLead404 answers a missing lead with 404 problem+json instead of 204.
 	// It applies whatever Path says.
@@ -145,7 +179,7 @@ func (fs *faultState) take(path string) injection {
 	fs.mu.Lock()
 	defer fs.mu.Unlock()
 	f := fs.faults
-	if f.Fault == NoFault || !f.matches(path) {
+	if f.Fault == NoFault || !f.matches(path) || !f.Fault.appliesTo(path) {
 		return injection{}
 	}
 	if f.Times > 0 {

@@ -241,7 +241,7 @@ func TestFaultsAreSafeForConcurrentUse(t *testing.T) {
 }
 
 func TestFaultNames(t *testing.T) {
-	for f := NoFault; f <= FaultDropConnection; f++ {
+	for f := NoFault; f <= FaultManyCatalogs; f++ {
 		if strings.HasPrefix(f.String(), "fault(") {
 			t.Errorf("fault %d has no name", int(f))
 		}

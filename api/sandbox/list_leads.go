@@ -224,7 +224,7 @@ func (s *Server) listLeads(r *http.Request, base string, faults Faults) response
 	if bad != nil {
 		return *bad
 	}
-	f, bad := parseLeadFilter(q, faults.FiltersDisabled)
+	f, bad := parseLeadFilter(q, s.filtersOff(faults))
 	if bad != nil {
 		return *bad
 	}

@@ -1,5 +1,7 @@
 package sandbox
 
+import "encoding/json"
+
 // The seeded world. Its types are the sandbox's own and serialise to Kommo's
 // JSON shapes; nothing here is shared with package api on purpose, so the
 // client is tested against the wire format rather than against itself.
@@ -122,17 +124,35 @@ type company struct {
 // customField is one entry of custom_fields_values. Values are maps so a
 // value can lack the "value" key (chained_list) or carry any shape.
 type customField struct {
-	FieldID   int64            `json:"field_id"`
-	FieldName string           `json:"field_name"`
-	FieldCode *string          `json:"field_code"`
-	FieldType string           `json:"field_type"`
-	Values    []map[string]any `json:"values"`
+	FieldID    int64            `json:"field_id"`
+	FieldName  string           `json:"field_name"`
+	FieldCode  *string          `json:"field_code"`
+	FieldType  string           `json:"field_type"`
+	IsComputed bool             `json:"is_computed"`
+	Values     []map[string]any `json:"values"`
 }
 
+// tag is a lead tag. Kommo sends a colourless tag's color as null or, in
+// some answers, not at all (NoColorKey).
 type tag struct {
-	ID    int64   `json:"id"`
-	Name  string  `json:"name"`
-	Color *string `json:"color"`
+	ID         int64
+	Name       string
+	Color      *string
+	NoColorKey bool
+}
+
+func (t tag) MarshalJSON() ([]byte, error) {
+	if t.NoColorKey && t.Color == nil {
+		return json.Marshal(struct {
+			ID   int64  `json:"id"`
+			Name string `json:"name"`
+		}{t.ID, t.Name})
+	}
+	return json.Marshal(struct {
+		ID    int64   `json:"id"`
+		Name  string  `json:"name"`
+		Color *string `json:"color"`
+	}{t.ID, t.Name, t.Color})
 }
 
 type contactLink struct {
@@ -165,28 +185,28 @@ type source struct {
 }
 
 type lead struct {
-	ID                int64
-	Name              string
-	Price             int64
-	ResponsibleUserID int64
-	GroupID           int64
-	StatusID          int64
-	PipelineID        int64
-	CreatedBy         int64
-	UpdatedBy         int64
-	CreatedAt         int64
-	UpdatedAt         int64
-	ClosedAt          *int64
-	ClosestTaskAt     *int64
-	CustomFields      []customField // nil serialises as null, as Kommo does
-	Score             *int64
-	LaborCost         *int64
-	PriceByRobot      bool
-	Tags              []tag
-	Contacts          []contactLink
-	Companies         []int64
-	Elements          []elementLink
-	LossReason        *lossReason
-	LossReasonAsArray bool // serve loss_reason the way the official PHP client reads it
-	Source            *source
+	ID                 int64
+	Name               string
+	Price              int64
+	ResponsibleUserID  int64
+	GroupID            int64
+	StatusID           int64
+	PipelineID         int64
+	CreatedBy          int64
+	UpdatedBy          int64
+	CreatedAt          int64
+	UpdatedAt          int64
+	ClosedAt           *int64
+	ClosestTaskAt      *int64
+	CustomFields       []customField // nil serialises as null, as Kommo does
+	Score              *int64
+	LaborCost          *int64
+	PriceByRobot       bool
+	Tags               []tag
+	Contacts           []contactLink
+	Companies          []int64
+	Elements           []elementLink
+	LossReason         *lossReason
+	LossReasonAsObject bool // serve loss_reason as documented, not as the one-element array Kommo sends
+	Source             *source
 }

@@ -13,12 +13,21 @@ const (
 	// LeadManyLinks: ManyLinksContacts contacts, two companies, elements from two catalogs.
 	LeadManyLinks int64 = 10000004
 	// LeadAllFieldTypes carries one field of every type in AllFieldTypes (plus a
-	// numeric string and an old "2020-05-08" birthday) and UnknownFieldType.
+	// numeric string and an old "2020-05-08" birthday) and UnknownFieldType;
+	// its date fields are midnight in AccountTimezone, as Kommo stores them.
+	// It links LeadBasicProduct, which its chained_list names.
 	LeadAllFieldTypes int64 = 10000005
-	// LeadLost: status 143 with loss_reason served as an object and a source.
+	// LeadLost: status 143 with a source and loss_reason as Kommo sends it, a
+	// one-element array.
 	LeadLost int64 = 10000006
-	// LeadLostArray: status 143 with loss_reason served as a one-element array.
-	LeadLostArray int64 = 10000007
+	// LeadLostObject: status 143 in PipelinePartners with loss_reason as
+	// Kommo's reference documents it, an object.
+	LeadLostObject int64 = 10000007
+	// LeadLostArray is LeadLost, now that every lost lead but LeadLostObject
+	// sends loss_reason as an array.
+	//
+	// Deprecated: use LeadLost.
+	LeadLostArray = LeadLost
 	// LeadWon: status 142, closed_at set.
 	LeadWon int64 = 10000008
 	// LeadEscapes: terminal escape sequences in its name, tags, contact names and a field value.
@@ -99,11 +108,26 @@ const (
 	LeadBasicTagColor           = "#ff8f92"
 	LeadBasicTagPlain           = "website"
 
-	LostReasonID        int64 = 9100001
-	LostReasonName            = "Chose a competitor"
-	LostArrayReasonName       = "No budget"
-	LostSourceName            = "Website contact form"
-	LostSourceID        int64 = 9200001
+	LostReasonID         int64 = 9100001
+	LostReasonName             = "Chose a competitor"
+	LostObjectReasonName       = "No budget"
+	LostSourceName             = "Website contact form"
+	LostSourceID         int64 = 9200001
+
+	// LeadBasicContractStart is LeadBasic's "Contract start" date field as the
+	// account's calendar shows it: midnight there, the evening before in
+	// zones west of it.
+	LeadBasicContractStart = "2024-07-01"
+	// LeadBasicProductPriceOnLead is LeadBasicProduct's price on LeadBasic:
+	// its "Wholesale price" field, which the link's metadata.price_id names,
+	// not its first price field (LeadBasicProductPrice).
+	LeadBasicProductPriceOnLead = "41.65"
+	LeadBasicProductPrice       = "49.00"
+
+	// Registration details on LeadAllFieldTypes' legal_entity, payer and supplier fields.
+	LegalEntityBIN      = "180140012345"
+	PayerBIN            = "990240001122"
+	SupplierBankAccount = "40702810900000012345"
 
 	EscapeLeadName    = "Escaped \x1b]52;c;aGk=\a lead \x1b[2J with \x1b[31mred\x1b[0m text"
 	EscapeTagName     = "\x1b[31mred-tag\x1b[0m"

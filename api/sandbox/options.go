@@ -53,6 +53,10 @@ type Options struct {
 	// RateLimit is how many /api/ requests any 1 s sliding window may hold
 	// before the sandbox answers 429; 0 means DefaultRateLimit, negative disables it.
 	RateLimit int
+	// APIFilterDisabled makes the account say is_api_filter_enabled false,
+	// as accounts that never turned list filters on do.
+	APIFilterDisabled bool
+
 	// OmitRetryAfterHeader makes rate-limit 429s carry retry_after only in the
 	// body: Kommo does not promise the header, so clients must cope with both.
 	OmitRetryAfterHeader bool

@@ -172,20 +172,3 @@ func (s *Server) getCatalogElement(path, base string, as404 bool) response {
 	}
 	return missing("element", id, as404)
 }
-
-// accountJSON is the account, plus is_api_filter_enabled when `with` asks for it.
-func accountJSON(a account, base string, r *http.Request, faults Faults) any {
-	plain := a.json(base)
-	for _, v := range r.URL.Query()["with"] {
-		for _, name := range strings.Split(v, ",") {
-			if strings.TrimSpace(name) == "is_api_filter_enabled" {
-				return struct {
-					account
-					Links         links `json:"_links"`
-					FilterEnabled bool  `json:"is_api_filter_enabled"`
-				}{a, selfLinks(base + "/api/v4/account"), !faults.FiltersDisabled}
-			}
-		}
-	}
-	return plain
-}

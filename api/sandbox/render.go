@@ -150,10 +150,10 @@ func (l *lead) renderEmbedded(base string, w withSet) leadEmbedded {
 		e.CatalogElements = refs
 	}
 	if w.lossReason && l.LossReason != nil {
-		if l.LossReasonAsArray {
-			e.LossReason = []lossReason{*l.LossReason}
-		} else {
+		if l.LossReasonAsObject {
 			e.LossReason = l.LossReason
+		} else {
+			e.LossReason = []lossReason{*l.LossReason}
 		}
 	}
 	if w.source {

@@ -128,10 +128,3 @@ func (p pipeline) json(base string) any {
 	}
 	return out
 }
-
-func (a account) json(base string) any {
-	return struct {
-		account
-		Links links `json:"_links"`
-	}{a, selfLinks(base + "/api/v4/account")}
-}

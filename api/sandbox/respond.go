@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"strconv"
 )
@@ -22,11 +23,22 @@ type response struct {
 	contentType string
 	header      http.Header
 	body        []byte
+	// stream, when set, writes a body of length bytes instead of body, so a
+	// generated answer is never held whole.
+	stream func(io.Writer) error
+	length int64
 }
 
 func (r response) write(w http.ResponseWriter) {
 	for k, vs := range r.header {
 		w.Header()[k] = vs
+	}
+	if r.stream != nil {
+		w.Header().Set("Content-Type", r.contentType)
+		w.Header().Set("Content-Length", strconv.FormatInt(r.length, 10))
+		w.WriteHeader(r.status)
+		_ = r.stream(w) // a client that stops reading ends the answer
+		return
 	}
 	if r.contentType != "" && len(r.body) > 0 {
 		w.Header().Set("Content-Type", r.contentType)

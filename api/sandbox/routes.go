@@ -38,7 +38,7 @@ func endpointOf(path string) string {
 }
 
 // serveAPI checks the token and answers an /api/ request.
-func (s *Server) serveAPI(r *http.Request, path, endpoint string, faults Faults) response {
+func (s *Server) serveAPI(r *http.Request, path, endpoint string, faults Faults, in injection) response {
 	if denied := s.tokens.check(r, s.now()); denied != nil {
 		return *denied
 	}
@@ -49,6 +49,9 @@ func (s *Server) serveAPI(r *http.Request, path, endpoint string, faults Faults)
 		return problemResponse(http.StatusForbidden, "Access denied: the current user is not an administrator")
 	}
 	base := s.base(r)
+	if in.Fault.hostileData() {
+		return s.hostileAnswer(r, path, base, in.Faults)
+	}
 	if resp, ok := s.serveStory(r, path, endpoint, base); ok {
 		return resp
 	}
@@ -92,7 +95,7 @@ func (s *Server) serveAPI(r *http.Request, path, endpoint string, faults Faults)
 		}
 		return listPage(r, base, "users", d.users, func(u user) int64 { return u.ID }, user.json)
 	case EndpointAccount:
-		return hal(accountJSON(d.account, base, r, faults))
+		return s.account(r, base, faults)
 	}
 	return problemResponse(http.StatusNotFound, "no such API method: "+path)
 }

@@ -17,11 +17,12 @@ func seedCatalogs() []catalog {
 
 // Catalog element custom fields.
 const (
-	fieldSKU         int64 = 700001
-	fieldPrice       int64 = 700002
-	fieldDescription int64 = 700003
-	fieldUnit        int64 = 700004
-	fieldStock       int64 = 700005
+	fieldSKU            int64 = 700001
+	fieldPrice          int64 = 700002
+	fieldDescription    int64 = 700003
+	fieldUnit           int64 = 700004
+	fieldStock          int64 = 700005
+	fieldWholesalePrice int64 = 700006
 )
 
 // Units a catalog element is sold in (a select field), with their enum IDs.
@@ -51,10 +52,12 @@ var productCount = len(productMaterials) * len(productItems)
 func seedCatalogElements(d *dataset) {
 	for i := 0; i < productCount; i++ {
 		name := productMaterials[i/len(productItems)] + " " + productItems[i%len(productItems)]
-		price := float64(49 + (i*37)%900)
+		cents := (49+(i*37)%900)*100 + (i*29)%100
 		fields := []customField{
 			{FieldID: fieldSKU, FieldName: "SKU", FieldCode: ptr("SKU"), FieldType: "text", Values: vals(fmt.Sprintf("SKU-%05d", i+1))},
-			{FieldID: fieldPrice, FieldName: "Price", FieldCode: ptr("PRICE"), FieldType: "price", Values: vals(price)},
+			// Kommo sends prices as numeric strings as often as numbers.
+			{FieldID: fieldPrice, FieldName: "Price", FieldCode: ptr("PRICE"), FieldType: "price", Values: vals(fmt.Sprintf("%d.%02d", cents/100, cents%100))},
+			{FieldID: fieldWholesalePrice, FieldName: "Wholesale price", FieldType: "price", Values: vals(float64(cents*85/100) / 100)},
 		}
 		if i%4 == 0 {
 			fields = append(fields, customField{FieldID: fieldDescription, FieldName: "Description", FieldCode: ptr("DESCRIPTION"),

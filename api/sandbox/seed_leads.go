@@ -4,11 +4,11 @@ import "fmt"
 
 var tagPool = []tag{
 	{ID: 30001, Name: LeadBasicTagColored, Color: ptr(LeadBasicTagColor)},
-	{ID: 30002, Name: LeadBasicTagPlain},
+	{ID: 30002, Name: LeadBasicTagPlain, NoColorKey: true},
 	{ID: 30003, Name: "referral", Color: ptr("#a6e3a1")},
 	{ID: 30004, Name: "q3-push"},
 	{ID: 30005, Name: "enterprise", Color: ptr("#89b4fa")},
-	{ID: 30006, Name: "renewal"},
+	{ID: 30006, Name: "renewal", NoColorKey: true},
 	{ID: 30007, Name: "trade-show", Color: ptr("#f9e2af")},
 	{ID: 30008, Name: "cold"},
 }
@@ -42,7 +42,7 @@ func seedNotableLeads() []*lead {
 	basic.Contacts = contactLinks([]int64{LeadBasicContact, namedContactID(1)}, 0)
 	basic.Companies = []int64{LeadBasicCompany}
 	basic.Elements = []elementLink{
-		{ID: LeadBasicProduct, CatalogID: CatalogProducts, Quantity: LeadBasicProductQty, PriceID: ptr(fieldPrice)},
+		{ID: LeadBasicProduct, CatalogID: CatalogProducts, Quantity: LeadBasicProductQty, PriceID: ptr(fieldWholesalePrice)},
 		{ID: LeadBasicService, CatalogID: CatalogServices, Quantity: LeadBasicServiceQty},
 	}
 	all := allFieldTypes()
@@ -76,18 +76,22 @@ func seedNotableLeads() []*lead {
 
 	typed := baseLead(LeadAllFieldTypes, "Every custom field type", 4)
 	typed.Contacts = contactLinks([]int64{namedContactID(4)}, 0)
+	// The product its chained_list names, so that element's name is known.
+	typed.Elements = []elementLink{{ID: LeadBasicProduct, CatalogID: CatalogProducts, Quantity: 1}}
 	typed.CustomFields = all
 
+	// Kommo sends loss_reason as a one-element array (the official PHP client
+	// reads it so), though its reference documents an object: LeadLostObject.
 	lost := baseLead(LeadLost, "Lost to a competitor", 5)
 	lost.StatusID, lost.ClosedAt = StatusLost, ptr(seedEpoch-3600)
 	lost.LossReason = &lossReason{ID: LostReasonID, Name: LostReasonName, Sort: 1, CreatedAt: seedEpoch - 300*86400, UpdatedAt: seedEpoch - 300*86400}
 	lost.Source = &source{ID: LostSourceID, Name: LostSourceName, PipelineID: PipelineSales, ExternalID: "form-1", Type: "form", Default: false}
 	lost.Contacts = contactLinks([]int64{namedContactID(5)}, 0)
 
-	lostArray := baseLead(LeadLostArray, "Partnership that ran out of money", 6)
-	lostArray.PipelineID, lostArray.StatusID, lostArray.ClosedAt = PipelinePartners, StatusLost, ptr(seedEpoch-7200)
-	lostArray.LossReason = &lossReason{ID: LostReasonID + 1, Name: LostArrayReasonName, Sort: 2, CreatedAt: seedEpoch - 300*86400, UpdatedAt: seedEpoch - 300*86400}
-	lostArray.LossReasonAsArray = true
+	lostObject := baseLead(LeadLostObject, "Partnership that ran out of money", 6)
+	lostObject.PipelineID, lostObject.StatusID, lostObject.ClosedAt = PipelinePartners, StatusLost, ptr(seedEpoch-7200)
+	lostObject.LossReason = &lossReason{ID: LostReasonID + 1, Name: LostObjectReasonName, Sort: 2, CreatedAt: seedEpoch - 300*86400, UpdatedAt: seedEpoch - 300*86400}
+	lostObject.LossReasonAsObject = true
 
 	won := baseLead(LeadWon, "Annual license renewal for Stark", 7)
 	won.StatusID, won.ClosedAt, won.Price, won.PriceByRobot = StatusWon, ptr(seedEpoch-86400), 48000, true
@@ -99,7 +103,7 @@ func seedNotableLeads() []*lead {
 	esc.Contacts = contactLinks([]int64{escapeContact, escapeContactOther}, 0)
 	esc.CustomFields = []customField{field(fieldNotes, "Notes \x1b[31m", "text", vals("\x1b[2J\x1b[Hscreen cleared\x1b]0;pwned\a")...)}
 
-	return []*lead{basic, empty, one, many, typed, lost, lostArray, won, esc, hugeLead(), unknownUserLead(), partnersLead()}
+	return []*lead{basic, empty, one, many, typed, lost, lostObject, won, esc, hugeLead(), unknownUserLead(), partnersLead()}
 }
 
 func hugeLead() *lead {
@@ -119,7 +123,7 @@ func hugeLead() *lead {
 			Quantity: float64(i%7+1) + float64(i%4)*0.25, PriceID: ptr(fieldPrice)})
 	}
 	for i := 0; i < HugeTags; i++ {
-		t := tag{ID: int64(31001 + i), Name: fmt.Sprintf("region-%03d", i+1)}
+		t := tag{ID: int64(31001 + i), Name: fmt.Sprintf("region-%03d", i+1), NoColorKey: i%4 == 1}
 		if i%2 == 0 {
 			t.Color = ptr(fmt.Sprintf("#%02x%02xcc", (i*37)%256, (i*91)%256))
 		}
@@ -187,9 +191,7 @@ func seedFillerLeads() []*lead {
 			l.ClosestTaskAt = ptr(seedEpoch + int64(i)*43200)
 			l.CustomFields = []customField{all[0], all[6], all[3]}
 		}
-		if i%3 != 1 {
-			l.Score = ptr(int64(i * 4 % 100))
-		}
+		// score and labor_cost stay null, as on most real leads.
 		out = append(out, l)
 	}
 	return out

@@ -55,7 +55,8 @@ func seedContacts() []contact {
 			c.CustomFields = []customField{
 				codedField(fieldPhone, "Phone", "PHONE", "multitext",
 					codedVal(LeadBasicContactPhone, enumWork, "WORK"), codedVal("+1 555 0199", enumMobile, "MOB")),
-				codedField(fieldEmail, "Email", "EMAIL", "multitext", codedVal(LeadBasicContactEmail, enumEmail, "WORK")),
+				// Older data names the kind in "enum", without enum_id or enum_code.
+				codedField(fieldEmail, "Email", "EMAIL", "multitext", map[string]any{"value": LeadBasicContactEmail, "enum": "WORK"}),
 				codedField(fieldPosition, "Position", "POSITION", "text", vals("Head of Marketing")...),
 			}
 			c.CompanyIDs = []int64{LeadBasicCompany}

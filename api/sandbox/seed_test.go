@@ -7,6 +7,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
+	_ "time/tzdata" // the check must not depend on the machine's zone files
 )
 
 func TestSeedIsDeterministic(t *testing.T) {
@@ -42,7 +44,7 @@ func TestSeedCoversTheRequiredCases(t *testing.T) {
 		t.Errorf("%d users, %d catalogs", len(d.users), len(d.catalogs))
 	}
 	for _, id := range []int64{LeadBasic, LeadNoContacts, LeadOneOfEach, LeadManyLinks, LeadAllFieldTypes, LeadLost,
-		LeadLostArray, LeadWon, LeadEscapes, LeadHuge, LeadUnknownUser, LeadPartners} {
+		LeadLostObject, LeadWon, LeadEscapes, LeadHuge, LeadUnknownUser, LeadPartners} {
 		if d.leads[id] == nil {
 			t.Errorf("notable lead %d not seeded", id)
 		}
@@ -202,5 +204,42 @@ func TestEveryLinkResolves(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestCalendarDatesAreMidnightInTheAccountsZone checks every seeded date
+// and birthday value against the real zone database, which the fixed zone
+// the seed computes with must agree with.
+func TestCalendarDatesAreMidnightInTheAccountsZone(t *testing.T) {
+	zone, err := time.LoadLocation(AccountTimezone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, offset := time.Date(2024, 7, 1, 0, 0, 0, 0, zone).Zone(); offset != -3*3600 || AccountTimezoneOffset != "-03:00" {
+		t.Fatalf("%s is at %d s, the account says %s", AccountTimezone, offset, AccountTimezoneOffset)
+	}
+	seen := 0
+	for _, id := range LeadIDs() {
+		for _, f := range seedAt(anchorOf(time.Now())).leads[id].CustomFields {
+			if f.FieldType != "date" && f.FieldType != "birthday" {
+				continue
+			}
+			for _, v := range f.Values {
+				sec, ok := v["value"].(int64)
+				if !ok {
+					continue // old "2020-05-08" strings
+				}
+				seen++
+				if local := time.Unix(sec, 0).In(zone); local.Hour() != 0 || local.Minute() != 0 || local.Second() != 0 {
+					t.Errorf("lead %d %s: %d is %s in %s, not midnight", id, f.FieldName, sec, local, AccountTimezone)
+				}
+			}
+		}
+	}
+	if seen < 10 {
+		t.Errorf("only %d date values checked", seen)
+	}
+	if got := time.Unix(accountMidnight(2024, time.July, 1), 0).In(zone).Format("2006-01-02"); got != LeadBasicContractStart {
+		t.Errorf("contract start %s", got)
 	}
 }

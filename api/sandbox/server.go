@@ -26,6 +26,7 @@ type Server struct {
 
 	faults      faultState
 	counts      counter
+	arrivals    arrivalLog
 	rate        *slidingWindow
 	rateClock   func() time.Time // time.Now; tests freeze it to make the window deterministic
 	rateLimited atomic.Int64
@@ -135,6 +136,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	isAPI := strings.HasPrefix(path, "/api/")
+	if isAPI {
+		s.arrivals.add(s.rateClock())
+	}
 	if isAPI && s.rate != nil && !s.rate.allow(s.rateClock()) {
 		s.rateLimited.Add(1)
 		tooManyRequests(1, !s.opts.OmitRetryAfterHeader).write(w)
@@ -147,7 +151,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	var resp response
 	if isAPI {
-		resp = s.serveAPI(r, path, endpoint, faults)
+		resp = s.serveAPI(r, path, endpoint, faults, fault)
 	} else {
 		resp = s.serveOAuth(r, path)
 	}

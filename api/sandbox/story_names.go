@@ -46,13 +46,9 @@ const (
 	EventsPageLimit = 100
 )
 
-// Kommo's default task types; accounts may add their own.
-const (
-	TaskTypeFollowUp int64 = 1
-	TaskTypeMeeting  int64 = 2
-	// TaskTypeCustom is a type the account does not list (deleted or never named).
-	TaskTypeCustom int64 = 7000
-)
+// TaskTypeCustom is a task type the account does not list (deleted or
+// never named); TaskTypeFollowUp and TaskTypeMeeting are in account.go.
+const TaskTypeCustom int64 = 7000
 
 // NoteTypes lists the note types LeadBasic carries, one note each
 // (amomail_message twice: received and sent).

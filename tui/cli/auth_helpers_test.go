@@ -44,6 +44,7 @@ func newAuthWorld(t *testing.T, opts sandbox.Options) *authWorld {
 	config := filepath.Join(t.TempDir(), "config")
 	return &authWorld{srv: srv, config: config, env: map[string]string{
 		"XDG_CONFIG_HOME":     config,
+		"XDG_CACHE_HOME":      filepath.Join(config, "cache"),
 		"HOME":                filepath.Join(config, "home-unused"),
 		"KOMMO_BASE_URL":      srv.URL(),
 		"KOMMO_AUTH_URL":      srv.URL() + "/oauth",
@@ -128,9 +129,13 @@ func startCLI(env map[string]string, stdin io.Reader, args ...string) *cliRun {
 	return r
 }
 
-// runCLI runs a command in-process to completion.
+// runCLI runs a command in-process to completion. Without XDG_CACHE_HOME
+// in env, the command gets a private one.
 func runCLI(t *testing.T, env map[string]string, stdin string, args ...string) runResult {
 	t.Helper()
+	if _, ok := env["XDG_CACHE_HOME"]; !ok {
+		env = merge(env, "XDG_CACHE_HOME", t.TempDir())
+	}
 	r := startCLI(env, strings.NewReader(stdin), args...)
 	select {
 	case code := <-r.done:
@@ -160,6 +165,27 @@ func waitForAuthURL(t *testing.T, out interface{ String() string }, done <-chan 
 	}
 	t.Fatalf("no authorization URL printed: %s", out.String())
 	return ""
+}
+
+// waitForOutput waits until out holds want, failing when the command
+// ends without it or half a minute passes first. An exit it sees is put
+// back on done for whoever waits for it next.
+func waitForOutput(t *testing.T, out interface{ String() string }, done chan int, want string) {
+	t.Helper()
+	deadline := time.After(30 * time.Second)
+	for !strings.Contains(out.String(), want) {
+		select {
+		case code := <-done:
+			if !strings.Contains(out.String(), want) {
+				t.Fatalf("ended (exit %d) without printing %q: %s", code, want, out.String())
+			}
+			done <- code
+			return
+		case <-deadline:
+			t.Fatalf("%q not printed in time: %s", want, out.String())
+		case <-time.After(5 * time.Millisecond):
+		}
+	}
 }
 
 var consentField = regexp.MustCompile(`name="consent" value="([^"]+)"`)

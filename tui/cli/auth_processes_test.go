@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -28,7 +29,8 @@ func TestProcessesRefreshingAtOnceAllSucceed(t *testing.T) {
 	procs := make([]*proc, 4)
 	for i := range procs {
 		p := &proc{cmd: exec.Command(bin, "get", leadBasic, "--json")}
-		p.cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir(), "XDG_CONFIG_HOME=" + w.config}
+		home := t.TempDir()
+		p.cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + home, "XDG_CONFIG_HOME=" + w.config, "XDG_CACHE_HOME=" + filepath.Join(home, ".cache")}
 		p.cmd.Stdout, p.cmd.Stderr = &p.stdout, &p.stderr
 		procs[i] = p
 	}

@@ -11,6 +11,9 @@ import (
 	"io"
 	"strings"
 	"time"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 // Env is everything a command may touch of the outside world, so tests can
@@ -92,11 +95,11 @@ func printUsage(w io.Writer) {
 	fmt.Fprint(w, `leadscope: look at a Kommo lead from the terminal
 
 Usage:
-  leadscope [ID | lead URL]        open the lead browser
-  leadscope --demo                 open it on a built-in sandbox account
-  leadscope get ID [--json]        print one lead
+  leadscope [flags] [ID | lead URL]  open the lead browser
+  leadscope --demo                   open it on a built-in sandbox account
+  leadscope get ID [--json]          print one lead (--refresh: refetch the account data)
+  leadscope get ID --feed            with its stage history, tasks and feed
   leadscope list [QUERY] [--view NAME] [--json]   list and search leads
-  leadscope get ID --feed          with its stage history, tasks and feed
   leadscope get contact|company ID [--json]   print a contact or company with its leads
   leadscope login | logout | status
 
@@ -105,6 +108,10 @@ Commands:
 	for _, c := range commands() {
 		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
 	}
+	fmt.Fprint(w, "\nLead browser flags:\n")
+	browser := flag.NewFlagSet("leadscope", flag.ContinueOnError)
+	defineBrowserFlags(browser)
+	writeFlagList(w, browser)
 	fmt.Fprint(w, `
 Environment:
   KOMMO_BASE_URL   the account: acme, acme.kommo.com or https://acme.kommo.com
@@ -123,8 +130,23 @@ func fail(e *Env, code int, format string, args ...any) int {
 	return code
 }
 
+// maxLineColumns is the last defence of every one-line message: whatever
+// a server, a file or the environment put into it, a line printed by
+// fail or as a warning is at most this wide.
+const maxLineColumns = 1000
+
+// oneLine cleans s into one line of at most maxLineColumns columns, ending
+// in "…" when it was cut. Only the start of a huge text is looked at.
 func oneLine(s string) string {
-	return strings.Join(strings.Fields(cleanLine(s)), " ")
+	const lookAt = 16 * maxLineColumns
+	if len(s) > lookAt {
+		cut := lookAt
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		s = s[:cut] + "…"
+	}
+	return ansi.Truncate(strings.Join(strings.Fields(cleanLine(s)), " "), maxLineColumns, "…")
 }
 
 // flagSet is a flag.FlagSet that reports a bad flag in one line and prints
@@ -173,10 +195,53 @@ func looksNegative(arg string) bool {
 // usageError prints the usage for -h (exit 0) or one line for a bad flag.
 func (fs *flagSet) usageError(err error) int {
 	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprintf(fs.env.Stdout, "Usage: %s\n", fs.usage)
-		fs.SetOutput(fs.env.Stdout)
-		fs.PrintDefaults()
+		fmt.Fprintf(fs.env.Stdout, "Usage: %s\n\nFlags:\n", fs.usage)
+		writeFlagList(fs.env.Stdout, fs.FlagSet)
 		return ExitOK
 	}
-	return fail(fs.env, ExitUsage, "%v (see leadscope %s --help)", err, fs.Name())
+	// fail names the program; the hint names only the command, if any.
+	hint := "--help"
+	if fs.Name() != "leadscope" {
+		hint = fs.Name() + " --help"
+	}
+	return fail(fs.env, ExitUsage, "%s (see %s)", flagProblem(err), hint)
+}
+
+// flagProblem words the flag package's errors with the double dashes the
+// help uses: "unknown flag --bogus" rather than "flag provided but not
+// defined: -bogus".
+func flagProblem(err error) string {
+	msg := err.Error()
+	for prefix, words := range map[string]string{
+		"flag provided but not defined: -": "unknown flag --",
+		"flag needs an argument: -":        "a value is missing after --",
+	} {
+		if name, ok := strings.CutPrefix(msg, prefix); ok {
+			return words + strings.TrimPrefix(name, "-")
+		}
+	}
+	return strings.ReplaceAll(msg, " flag -", " flag --")
+}
+
+// writeFlagList lists flags one a line, "  --name VALUE  what it does",
+// in the double-dash spelling the rest of the help uses.
+func writeFlagList(w io.Writer, fs *flag.FlagSet) {
+	type line struct{ left, usage string }
+	var lines []line
+	width := 0
+	fs.VisitAll(func(f *flag.Flag) {
+		value, usage := flag.UnquoteUsage(f)
+		left := "--" + f.Name
+		if value != "" {
+			left += " " + value
+		}
+		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" && !strings.Contains(usage, "default") {
+			usage += " (default " + f.DefValue + ")"
+		}
+		width = max(width, len(left))
+		lines = append(lines, line{left, usage})
+	})
+	for _, l := range lines {
+		fmt.Fprintf(w, "  %-*s  %s\n", width, l.left, l.usage)
+	}
 }

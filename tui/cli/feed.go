@@ -146,7 +146,7 @@ func renderFeed(ctx context.Context, e *Env, client *api.Client, lv leadView, s 
 	}
 	s.warnCapped(e)
 	v := &feedView{
-		lead: lv.lead, story: s, loc: lv.loc, now: lv.now, limit: limit,
+		lead: lv.lead, story: s, loc: lv.zones.times, now: lv.now, limit: limit,
 		names: story.DirectoryNames{Dir: lv.dir, Related: lv.related, Lead: lv.lead},
 	}
 	v.nameFields(ctx, e, client)

@@ -4,19 +4,32 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime/debug"
 	"strings"
-	"time"
+	"sync"
 
 	"github.com/leadscope/leadscope/api"
+	"github.com/leadscope/leadscope/api/cache"
 )
 
+// getMemoryLimit is the soft memory limit `get` runs under unless
+// GOMEMLIMIT says otherwise: a lead and its lists fit in far less, and
+// with it the collector returns what a hostile body took, instead of
+// growing the resident set to twice the live heap.
+const getMemoryLimit = 64 << 20
+
 func runGet(ctx context.Context, e *Env, args []string) int {
-	fs := newFlags(e, "get", "leadscope get ID|URL [--json] [--feed [--limit N]] [--account ACCOUNT]")
+	if e.Getenv("GOMEMLIMIT") == "" {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(getMemoryLimit))
+	}
+	fs := newFlags(e, "get", "leadscope get ID|URL [--json] [--feed [--limit N]] [--refresh] [--account ACCOUNT] [--tz account|local|ZONE]")
 	asJSON := fs.Bool("json", false, "print the lead exactly as Kommo returned it")
 	withFeed := fs.Bool("feed", false, "add the stage history, tasks and feed (with --json: the notes, events and tasks)")
 	limit := fs.Int("limit", defaultFeedLimit, "with --feed: how many feed entries to print, newest first")
-	account := fs.String("account", "", "the Kommo account (overrides KOMMO_BASE_URL)")
+	refresh := fs.Bool("refresh", false, "fetch the account's pipelines, users and lists again instead of using the cache")
+	account := fs.String("account", "", "the Kommo `ACCOUNT`, e.g. acme.kommo.com (overrides KOMMO_BASE_URL)")
 	timeout := fs.Duration("timeout", api.DefaultTimeout, "give up on one request attempt after this long")
+	tz := fs.String("tz", "account", tzUsage)
 	positional, err := fs.parseInterleaved(args)
 	if err != nil {
 		return fs.usageError(err)
@@ -24,42 +37,95 @@ func runGet(ctx context.Context, e *Env, args []string) int {
 	if len(positional) != 1 {
 		return fail(e, ExitUsage, "get needs exactly one lead ID or lead URL, e.g. leadscope get 123")
 	}
-	id, err := api.ParseLeadRef(positional[0])
-	if err != nil {
+	if _, err := api.ParseLeadRef(positional[0]); err != nil {
 		return fail(e, ExitUsage, "%v", err)
 	}
 	if err := checkFeedFlags(fs, *withFeed, *limit); err != nil {
+		return fail(e, ExitUsage, "%v", err)
+	}
+	if *timeout <= 0 {
+		return fail(e, ExitUsage, "--timeout must be positive, e.g. 10s")
+	}
+	zone, err := resolveZoneChoice(e, fs, *tz)
+	if err != nil {
 		return fail(e, ExitUsage, "%v", err)
 	}
 	conn, err := resolveConnection(e, *account)
 	if err != nil {
 		return fail(e, exitCode(err), "%v", err)
 	}
-	if *timeout <= 0 {
-		return fail(e, ExitUsage, "--timeout must be positive, e.g. 10s")
-	}
 	conn.timeout = *timeout
+	store, cacheWarning := openAccountCache(e, conn.baseURL)
+	if store != nil {
+		conn.budgetDir = store.Dir()
+	}
 	client, err := newClient(conn)
 	if err != nil {
 		return fail(e, ExitUsage, "%v", err)
 	}
-	lead, err := client.GetLead(ctx, id)
+	// Only now is the account known: another account's lead URL is refused
+	// before any request, as its ID means a different lead here.
+	id, err := client.ParseLeadRef(positional[0])
 	if err != nil {
-		return fail(e, exitCode(err), "%v", describe(err))
+		return fail(e, ExitUsage, "%v", err)
 	}
+	if cacheWarning != nil {
+		warn(e, cacheWarning)
+	}
+	budgetErr := client.SharedBudgetErr()
+	if budgetErr != nil {
+		warn(e, budgetErr)
+	}
+	src := cache.NewSource(client, store)
+	defer func() {
+		// What broke during the run, said once.
+		if err := src.CacheErr(); err != nil {
+			warn(e, err)
+		}
+		if err := client.SharedBudgetErr(); err != nil && budgetErr == nil {
+			warn(e, err)
+		}
+	}()
 	switch {
 	case *asJSON && *withFeed:
+		lead, err := client.GetLead(ctx, id)
+		if err != nil {
+			return fail(e, exitCode(err), "%v", describe(err))
+		}
 		return writeFeedJSON(ctx, e, client, lead)
 	case *asJSON:
-		return writeJSON(e, lead.Raw)
-	case *withFeed:
-		return printLead(ctx, e, client, lead, *limit)
+		return printRaw(ctx, e, client, src, id, *refresh)
 	}
-	return printLead(ctx, e, client, lead, 0)
+	feedLimit := 0
+	if *withFeed {
+		feedLimit = *limit
+	}
+	return printLead(ctx, e, client, src, leadRequest{id: id, refresh: *refresh, zone: zone, feedLimit: feedLimit})
 }
 
+// printRaw is --json: one request, the body as Kommo sent it, nothing
+// decoded beyond its id. --refresh refreshes the account's data alongside.
+func printRaw(ctx context.Context, e *Env, client *api.Client, src *cache.Source, id int64, refresh bool) int {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var wg sync.WaitGroup
+	defer wg.Wait() // before cancel: a refresh finishes once the lead is out
+	if refresh {
+		wg.Go(func() {
+			if _, err := src.Refresh(ctx); err != nil && ctx.Err() == nil {
+				warn(e, fmt.Errorf("account data not refreshed: %w", err))
+			}
+		})
+	}
+	raw, err := client.GetLeadJSON(ctx, id)
+	if err != nil {
+		cancel()
+		return fail(e, exitCode(err), "%v", describe(err))
+	}
+	return writeJSON(e, raw)
+}
 func writeJSON(e *Env, raw []byte) int {
-	out := escapeInvisible(raw)
+	out := jsonFor(raw, e.OutIsTTY)
 	if len(out) == 0 || out[len(out)-1] != '\n' {
 		out = append(out, '\n')
 	}
@@ -69,42 +135,19 @@ func writeJSON(e *Env, raw []byte) int {
 	return ExitOK
 }
 
-// printLead prints the summary and, when feedLimit > 0, the story after it
-// (loaded while the summary's names are).
-func printLead(ctx context.Context, e *Env, client *api.Client, lead *api.Lead, feedLimit int) int {
-	var storyLoaded chan *leadStory
-	if feedLimit > 0 {
-		storyLoaded = make(chan *leadStory, 1)
-		go func() { storyLoaded <- loadStory(ctx, client, lead.ID) }()
+// warnCuts says on stderr what a bound left out of the summary, a list by
+// its name when the directory knows it.
+func warnCuts(e *Env, dir *api.Directory, cuts []*api.Cut) {
+	for _, cut := range cuts {
+		name, _ := dir.CatalogName(cut.CatalogID)
+		fmt.Fprintf(e.Stderr, "leadscope: warning: %s\n", oneLine(cut.Note(name)))
 	}
-	dir, err := client.LoadDirectory(ctx)
-	if err != nil {
-		// The lead itself arrived: show it with bare IDs rather than nothing.
-		fmt.Fprintf(e.Stderr, "leadscope: warning: names not resolved: %s\n", oneLine(describe(err)))
-		dir = &api.Directory{}
-	}
-	related := client.LoadRelated(ctx, lead)
-	for _, err := range related.Errs {
-		fmt.Fprintf(e.Stderr, "leadscope: warning: %s\n", oneLine(describe(err)))
-	}
-	view := leadView{
-		lead: lead, dir: dir, related: related,
-		webURL: client.LeadWebURL(lead.ID), loc: time.Local, now: time.Now(),
-	}
-	out := view.render()
-	if storyLoaded != nil {
-		out += renderFeed(ctx, e, client, view, <-storyLoaded, feedLimit)
-	}
-	if _, err := e.Stdout.Write([]byte(out)); err != nil {
-		return fail(e, ExitFailure, "writing output: %v", err)
-	}
-	return ExitOK
 }
 
 // exitCode maps an error to the documented exit codes.
 func exitCode(err error) int {
 	switch {
-	case errors.Is(err, api.ErrBadID):
+	case errors.Is(err, api.ErrBadID), errors.As(err, new(*usageError)):
 		return ExitUsage
 	case errors.Is(err, api.ErrNotFound):
 		return ExitNotFound

@@ -3,13 +3,17 @@ package cli
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/leadscope/leadscope/api"
+	"github.com/leadscope/leadscope/api/cache"
 )
 
 // recordLeadLimit is how many of a contact's or company's leads `get`
@@ -69,10 +73,15 @@ func kindOfWord(arg string) (recordKind, bool) {
 }
 
 func runGetRecord(ctx context.Context, e *Env, kind recordKind, args []string) int {
-	fs := newFlags(e, "get", "leadscope get contact|company ID|URL [--json] [--account ACCOUNT]")
+	if e.Getenv("GOMEMLIMIT") == "" {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(getMemoryLimit))
+	}
+	fs := newFlags(e, "get", "leadscope get contact|company ID|URL [--json] [--refresh] [--account ACCOUNT] [--tz account|local|ZONE]")
 	asJSON := fs.Bool("json", false, "print the "+kind.word+" exactly as Kommo returned it")
-	account := fs.String("account", "", "the Kommo account (overrides KOMMO_BASE_URL)")
+	refresh := fs.Bool("refresh", false, "fetch the account's pipelines, users and lists again instead of using the cache")
+	account := fs.String("account", "", "the Kommo `ACCOUNT`, e.g. acme.kommo.com (overrides KOMMO_BASE_URL)")
 	timeout := fs.Duration("timeout", api.DefaultTimeout, "give up on one request attempt after this long")
+	tz := fs.String("tz", "account", tzUsage)
 	positional, err := fs.parseInterleaved(args)
 	if err != nil {
 		return fs.usageError(err)
@@ -89,27 +98,80 @@ func runGetRecord(ctx context.Context, e *Env, kind recordKind, args []string) i
 	if *timeout <= 0 {
 		return fail(e, ExitUsage, "--timeout must be positive, e.g. 10s")
 	}
+	zone, err := resolveZoneChoice(e, fs, *tz)
+	if err != nil {
+		return fail(e, ExitUsage, "%v", err)
+	}
 	conn, err := resolveConnection(e, *account)
 	if err != nil {
 		return fail(e, exitCode(err), "%v", err)
 	}
 	conn.timeout = *timeout
+	store, cacheWarning := openAccountCache(e, conn.baseURL)
+	if store != nil {
+		conn.budgetDir = store.Dir()
+	}
 	client, err := newClient(conn)
 	if err != nil {
 		return fail(e, ExitUsage, "%v", err)
 	}
+	// Only now is the account known: another account's URL is refused
+	// before any request, as its ID means a different record here.
 	id, err := client.ParseRecordRef(kind.section, positional[0])
 	if err != nil {
 		return fail(e, ExitUsage, "%v", err)
 	}
-	rec, err := fetchRecord(ctx, client, kind, id)
+	if cacheWarning != nil {
+		warn(e, cacheWarning)
+	}
+	budgetErr := client.SharedBudgetErr()
+	if budgetErr != nil {
+		warn(e, budgetErr)
+	}
+	src := cache.NewSource(client, store)
+	defer func() {
+		if err := src.CacheErr(); err != nil {
+			warn(e, err)
+		}
+		if err := client.SharedBudgetErr(); err != nil && budgetErr == nil {
+			warn(e, err)
+		}
+	}()
+	req := recordRequest{kind: kind, id: id, refresh: *refresh, zone: zone}
+	if *asJSON {
+		return printRecordJSON(ctx, e, client, src, req)
+	}
+	return printRecord(ctx, e, client, src, req)
+}
+
+// recordRequest is what `get contact|company` asked for.
+type recordRequest struct {
+	kind    recordKind
+	id      int64
+	refresh bool
+	zone    zoneChoice
+}
+
+// printRecordJSON is --json: one request, the body as Kommo sent it;
+// --refresh refreshes the account's data alongside.
+func printRecordJSON(ctx context.Context, e *Env, client *api.Client, src *cache.Source, req recordRequest) int {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var wg sync.WaitGroup
+	defer wg.Wait()
+	if req.refresh {
+		wg.Go(func() {
+			if _, err := src.Refresh(ctx); err != nil && ctx.Err() == nil {
+				warn(e, fmt.Errorf("account data not refreshed: %w", err))
+			}
+		})
+	}
+	rec, err := fetchRecord(ctx, client, req.kind, req.id)
 	if err != nil {
+		cancel()
 		return fail(e, exitCode(err), "%v", describe(err))
 	}
-	if *asJSON {
-		return writeJSON(e, rec.raw)
-	}
-	return printRecord(ctx, e, client, rec)
+	return writeJSON(e, rec.raw)
 }
 
 // fetchedRecord is a contact or a company with what its summary needs.
@@ -174,33 +236,77 @@ func fetchRecord(ctx context.Context, client *api.Client, kind recordKind, id in
 
 // printRecord prints the summary: facts, tags, the linked companies or
 // contacts by name, the newest leads with their stages, the custom fields.
-// The names and the leads are fetched at once, alongside each other.
-func printRecord(ctx context.Context, e *Env, client *api.Client, rec *fetchedRecord) int {
+// The account's names come from the cache (or are fetched alongside); the
+// leads and the linked names are fetched at once, alongside each other.
+func printRecord(ctx context.Context, e *Env, client *api.Client, src *cache.Source, req recordRequest) int {
+	var background sync.WaitGroup
+	defer background.Wait()
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	directory, revalidated := startDirectory(ctx, src, req.refresh, &background)
+	rec, err := fetchRecord(ctx, client, req.kind, req.id)
+	if err != nil {
+		cancel()
+		return fail(e, exitCode(err), "%v", describe(err))
+	}
 	leadIDs := newestLeadIDs(rec.leadIDs)
 	shown := leadIDs[:min(len(leadIDs), recordLeadLimit)]
 	leadsDone := make(chan leadsResult, 1)
-	go func() {
+	background.Go(func() {
 		leads, err := client.LeadsByID(ctx, shown)
 		leadsDone <- leadsResult{leads, err}
-	}()
+	})
 	linkedDone := make(chan []linkedName, 1)
-	go func() { linkedDone <- loadLinkedNames(ctx, e, client, rec) }()
-	dir, err := client.LoadDirectory(ctx)
-	if err != nil {
-		warning(e, fmt.Errorf("names not resolved: %w", err))
-		dir = &api.Directory{}
-	}
+	background.Go(func() { linkedDone <- loadLinkedNames(ctx, e, client, rec) })
+
 	linked := <-linkedDone
 	leads := <-leadsDone
 	if leads.err != nil {
-		warning(e, fmt.Errorf("leads not loaded: %w", leads.err))
+		warn(e, fmt.Errorf("leads not loaded: %w", leads.err))
+	}
+	dir := recordDirectory(ctx, e, src, <-directory, leads.leads)
+	if _, known := dir.Account.Location(); !known && req.zone.account && dir.Account != nil {
+		warn(e, errors.New("Kommo did not name the account's time zone; dates and times are in this machine's"))
 	}
 	v := recordView{rec: rec, dir: dir, linked: linked, leads: leads.leads, leadsErr: leads.err, asked: len(shown),
-		webURL: recordWebURL(client, rec), loc: time.Local, now: e.now(), env: e}
+		webURL: recordWebURL(client, rec), zones: zonesFor(req.zone, dir.Account, recordTimes(rec)), now: e.now(), env: e}
 	if _, err := e.Stdout.Write([]byte(v.render())); err != nil {
 		return fail(e, ExitFailure, "writing output: %v", err)
 	}
+	awaitRevalidation(ctx, revalidated)
 	return ExitOK
+}
+
+// recordDirectory completes the cached directory once, for the first lead
+// that names what it lacks (a new stage); without one, names show as IDs.
+func recordDirectory(ctx context.Context, e *Env, src *cache.Source, got directoryResult, leads []api.Lead) *api.Directory {
+	if got.err != nil {
+		warn(e, fmt.Errorf("names not resolved: %w", got.err))
+		return &api.Directory{}
+	}
+	for i := range leads {
+		if got.snap.Dir.Knows(&leads[i]) {
+			continue
+		}
+		done, err := src.Complete(ctx, got.snap, &leads[i])
+		if err != nil {
+			warn(e, fmt.Errorf("some names not resolved: %w", err))
+			break
+		}
+		return done.Dir
+	}
+	return got.snap.Dir
+}
+
+func recordTimes(r *fetchedRecord) []time.Time {
+	var out []time.Time
+	for _, sec := range []*int64{&r.createdAt, &r.updatedAt, r.closestTaskAt} {
+		if t := api.UnixTime(sec, time.UTC); !t.IsZero() {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 type leadsResult struct {
@@ -241,7 +347,7 @@ func loadLinkedNames(ctx context.Context, e *Env, client *api.Client, rec *fetch
 		}
 	}
 	if err != nil {
-		warning(e, fmt.Errorf("names of the linked records not resolved: %w", err))
+		warn(e, fmt.Errorf("names of the linked records not resolved: %w", err))
 	}
 	out := make([]linkedName, len(ids))
 	for i, id := range ids {
@@ -283,7 +389,7 @@ type recordView struct {
 	leadsErr error
 	asked    int
 	webURL   string
-	loc      *time.Location
+	zones    timeZones
 	now      time.Time
 	env      *Env
 }
@@ -293,7 +399,7 @@ func (v recordView) render() string {
 	r := v.rec
 	title := strings.ToUpper(r.kind.word[:1]) + r.kind.word[1:]
 	fmt.Fprintf(&b, "%s %d: %s\n", title, r.id, cleanLine(orDash(r.name)))
-	lv := leadView{dir: v.dir, loc: v.loc, now: v.now}
+	lv := leadView{dir: v.dir, zones: v.zones, now: v.now}
 	writeRows(&b, []row{
 		{"Responsible", lv.userName(r.responsible)},
 		{"Phones", joinClean(r.phones)},
@@ -304,10 +410,15 @@ func (v recordView) render() string {
 		{"Deleted", yesNo(r.deleted)},
 		{"Link", v.webURL},
 	})
+	if v.zones.note != "" {
+		fmt.Fprintf(&b, "  %s\n", v.zones.note)
+	}
 	v.writeTags(&b)
 	v.writeLinked(&b)
 	v.writeLeads(&b)
-	writeFields(&b, "Custom fields", r.fields, v.loc)
+	writeFields(&b, "Custom fields", r.fields, api.FieldFormatter{
+		Location: v.zones.times, DateLocation: v.zones.dates, Currency: lv.currency(), CatalogName: v.dir.CatalogName,
+	})
 	return b.String()
 }
 
@@ -388,9 +499,4 @@ func (v recordView) writeLeads(b *strings.Builder) {
 	if rest := total - v.asked; rest > 0 {
 		fmt.Fprintf(b, "  … showing the newest %s of %s leads\n", strconv.Itoa(v.asked), strconv.Itoa(total))
 	}
-}
-
-// warning says on stderr what the summary lacks and why, in one line.
-func warning(e *Env, err error) {
-	fmt.Fprintf(e.Stderr, "leadscope: warning: %s\n", oneLine(describe(err)))
 }

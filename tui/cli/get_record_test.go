@@ -163,7 +163,7 @@ func TestGetRecordByURLOfThisAccountOnly(t *testing.T) {
 		{[]string{"get", "contact", "0"}, "0 is not a contact ID"},
 		{[]string{"get", "contact"}, "get contact needs exactly one contact ID"},
 		{[]string{"get", "contact", "1", "2"}, "get contact needs exactly one contact ID"},
-		{[]string{"get", "company", "5", "--feed"}, "flag provided but not defined"},
+		{[]string{"get", "company", "5", "--feed"}, "unknown flag --feed"},
 	} {
 		res := runBinary(t, sandboxEnv(srv), "", tc.args...)
 		assertOneLineFailure(t, res, 2, strings.Join(tc.args, " "))

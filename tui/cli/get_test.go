@@ -37,14 +37,15 @@ func TestGetPrintsResolvedSummary(t *testing.T) {
 	for _, want := range []string{
 		sandbox.LeadBasicName,
 		"12,500 USD",
-		sandbox.PipelineSalesName + " › " + sandbox.LeadBasicStageName,
+		sandbox.PipelineSalesName + " ▸ " + sandbox.LeadBasicStageName,
 		sandbox.UserAdminName,
 		"* " + sandbox.LeadBasicContactName,
 		sandbox.LeadBasicContactPhone,
 		sandbox.LeadBasicContactEmail,
 		sandbox.LeadBasicCompanyName,
-		sandbox.LeadBasicProductName + " (" + sandbox.CatalogProductsName + ") × 2",
-		sandbox.LeadBasicServiceName + " (" + sandbox.CatalogServicesName + ") × 1.5",
+		// The product's price is the type the lead chose (metadata.price_id), not its first.
+		sandbox.LeadBasicProductName + " (" + sandbox.CatalogProductsName + ") × 2 at " + sandbox.LeadBasicProductPriceOnLead + " USD",
+		sandbox.LeadBasicServiceName + " (" + sandbox.CatalogServicesName + ") × 1.5 at 150 USD",
 		"[" + sandbox.LeadBasicTagColored + "]",
 		srv.URL() + "/leads/detail/" + fmt.Sprint(sandbox.LeadBasic),
 		"Custom fields",
@@ -63,7 +64,7 @@ func TestGetResolvesLossReasonAndSource(t *testing.T) {
 	for _, c := range []struct {
 		id     int64
 		reason string
-	}{{sandbox.LeadLost, sandbox.LostReasonName}, {sandbox.LeadLostArray, sandbox.LostArrayReasonName}} {
+	}{{sandbox.LeadLost, sandbox.LostReasonName}, {sandbox.LeadLostObject, sandbox.LostObjectReasonName}} {
 		res := runBinary(t, sandboxEnv(srv), "", "get", fmt.Sprint(c.id))
 		if res.code != 0 || !strings.Contains(res.stdout, c.reason) {
 			t.Errorf("lead %d: exit %d, want loss reason %q in:\n%s%s", c.id, res.code, c.reason, res.stdout, res.stderr)
@@ -122,7 +123,7 @@ func fetchRaw(t *testing.T, srv *sandbox.Server, id int64) []byte {
 
 func TestGetAcceptsLeadURLAndFlagsAnywhere(t *testing.T) {
 	srv := startSandbox(t, sandbox.Options{})
-	url := fmt.Sprintf("https://acme.kommo.com/leads/detail/%d?tab=notes", sandbox.LeadBasic)
+	url := fmt.Sprintf("%s/leads/detail/%d?tab=notes", srv.URL(), sandbox.LeadBasic)
 	res := runBinary(t, []string{"KOMMO_TOKEN=" + sandbox.Token}, "", "get", url, "--account", srv.URL(), "--json")
 	if res.code != 0 || !strings.Contains(res.stdout, fmt.Sprintf(`"id":%d`, sandbox.LeadBasic)) {
 		t.Fatalf("exit %d, stdout %.200q, stderr %q", res.code, res.stdout, res.stderr)

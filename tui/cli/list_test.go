@@ -267,7 +267,7 @@ func TestListExitCodes(t *testing.T) {
 		{[]string{"list", "--limit", "0"}, nil, cli.ExitUsage, "--limit must be between 1 and 10000"},
 		{[]string{"list", "--open", "--lost"}, nil, cli.ExitUsage, "exclude each other"},
 		{[]string{"list", "--sort", "price"}, nil, cli.ExitUsage, "--sort must be updated, created or id"},
-		{[]string{"list", "--nope"}, nil, cli.ExitUsage, "flag provided but not defined"},
+		{[]string{"list", "--nope"}, nil, cli.ExitUsage, "unknown flag --nope"},
 		{[]string{"list", "--pipeline", "Salez"}, nil, cli.ExitUsage, `no pipeline "Salez" (pipelines: Sales, Partnerships, Renewals)`},
 		{[]string{"list", "--stage", "won", "--open"}, nil, cli.ExitUsage, `stage "won" cannot hold open leads`},
 		{[]string{"list", "--responsible", "Nobody"}, nil, cli.ExitUsage, `no user "Nobody"`},

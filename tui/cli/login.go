@@ -68,7 +68,8 @@ func runLogin(ctx context.Context, e *Env, args []string) int {
 	creds, err := auth.Login(ctx, opts)
 	switch {
 	case errors.Is(err, auth.ErrMissingClient):
-		return fail(e, ExitUsage, "%v; the config file is %s", err, auth.ConfigPath(store.Dir()))
+		return fail(e, ExitUsage, "%v; the config file is %s. Without an integration: leadscope login --with-token --account acme.kommo.com (a long-lived token on stdin), or try leadscope --demo",
+			err, auth.ConfigPath(store.Dir()))
 	case err != nil:
 		return fail(e, loginExitCode(err), "%s", loginFailure(err))
 	}
@@ -111,9 +112,9 @@ func saveLogin(ctx context.Context, e *Env, store *auth.Store, creds *auth.Crede
 		}
 	}
 	if name != "" {
-		fmt.Fprintf(e.Stdout, "Logged in to %s (%s). Credentials saved in %s\n", oneLine(name), host, store.Path())
+		fmt.Fprintf(e.Stdout, "Logged in to %s (%s). Credentials saved in %s\n", oneLine(name), oneLine(host), oneLine(store.Path()))
 	} else {
-		fmt.Fprintf(e.Stdout, "Logged in to %s. Credentials saved in %s\n", host, store.Path())
+		fmt.Fprintf(e.Stdout, "Logged in to %s. Credentials saved in %s\n", oneLine(host), oneLine(store.Path()))
 	}
 	return ExitOK
 }

@@ -62,7 +62,7 @@ func statusFromEnvironment(e *Env, store *auth.Store, token string) int {
 	if exp, ok := auth.TokenExpiry(token); ok {
 		expiry = describeExpiry(auth.KindLongLived, exp, time.Now())
 	}
-	statusLine(e.Stdout, "Account", oneLine(account))
+	statusLine(e.Stdout, "Account", account)
 	statusLine(e.Stdout, "Token", "environment (KOMMO_TOKEN)")
 	statusLine(e.Stdout, "Expires", expiry)
 	if store != nil {
@@ -73,8 +73,11 @@ func statusFromEnvironment(e *Env, store *auth.Store, token string) int {
 	return ExitOK
 }
 
+// statusLine prints one "Label: value" line; value may come from a file
+// or the environment (the stored account, a path under HOME), so it is
+// cleaned like text from the server.
 func statusLine(w io.Writer, label, value string) {
-	fmt.Fprintf(w, "%-10s %s\n", label+":", value)
+	fmt.Fprintf(w, "%-10s %s\n", label+":", oneLine(value))
 }
 
 // describeExpiry says when the access token ends and what happens then.
@@ -125,7 +128,7 @@ func runLogout(ctx context.Context, e *Env, args []string) int {
 		return fail(e, ExitFailure, "logging out: %v", err)
 	}
 	if existed {
-		fmt.Fprintf(e.Stdout, "Logged out: removed %s\n", store.Path())
+		fmt.Fprintf(e.Stdout, "Logged out: removed %s\n", oneLine(store.Path()))
 	} else {
 		fmt.Fprintln(e.Stdout, "Not logged in: nothing to remove.")
 	}

@@ -18,7 +18,7 @@ type leadView struct {
 	dir     *api.Directory
 	related *api.Related
 	webURL  string
-	loc     *time.Location
+	zones   timeZones
 	now     time.Time
 }
 
@@ -31,29 +31,64 @@ func (v leadView) render() string {
 	l := v.lead
 	fmt.Fprintf(&b, "Lead %d: %s\n", l.ID, cleanLine(orDash(l.Name)))
 	writeRows(&b, v.summaryRows())
+	if v.zones.note != "" {
+		fmt.Fprintf(&b, "  %s\n", v.zones.note)
+	}
 	v.writeTags(&b)
 	v.writeContacts(&b)
 	v.writeCompanies(&b)
 	v.writeCatalog(&b)
-	writeFields(&b, "Custom fields", l.CustomFields, v.loc)
+	writeFields(&b, "Custom fields", l.CustomFields, v.fieldFormatter())
 	return b.String()
+}
+
+// leadTimes are the lead's timestamps, so a zone note can tell whether any
+// of them would read differently in this machine's zone.
+func leadTimes(l *api.Lead) []time.Time {
+	var out []time.Time
+	for _, sec := range []*int64{&l.CreatedAt, &l.UpdatedAt, l.ClosedAt, l.ClosestTaskAt} {
+		if t := api.UnixTime(sec, time.UTC); !t.IsZero() {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// fieldFormatter words custom fields as the lead browser does: calendar
+// dates in the account's zone, times in the chosen one, money in the
+// account's currency, lists and the lead's list elements by name.
+func (v leadView) fieldFormatter() api.FieldFormatter {
+	return api.FieldFormatter{
+		Location:     v.zones.times,
+		DateLocation: v.zones.dates,
+		Currency:     v.currency(),
+		CatalogName:  v.dir.CatalogName,
+		ElementName: func(catalogID, elementID int64) (string, bool) {
+			for _, e := range v.related.CatalogElements {
+				if e.ID == elementID && e.CatalogID == catalogID {
+					return e.Name, e.Name != ""
+				}
+			}
+			return "", false
+		},
+	}
 }
 
 func (v leadView) summaryRows() []row {
 	l := v.lead
 	rows := []row{
 		{"Price", v.price()},
-		{"Pipeline", v.stage()},
+		{"Stage", v.stage()},
 		{"Responsible", v.userName(l.ResponsibleUserID)},
 		{"Created", v.when(&l.CreatedAt) + byWhom(v.userName(l.CreatedBy))},
 		{"Updated", v.when(&l.UpdatedAt) + byWhom(v.userName(l.UpdatedBy))},
 		{"Closed", v.when(l.ClosedAt)},
-		{"Closest task", v.when(l.ClosestTaskAt)},
+		{"Next task", v.nextTask()},
 		{"Score", optionalInt(l.Score)},
 		{"Labor cost", laborCost(l.LaborCost)},
 		{"Loss reason", v.lossReason()},
 		{"Source", v.source()},
-		{"Price by robot", optionalBool(l.IsPriceModifiedByRobot)},
+		{"Price set", priceSet(l.IsPriceModifiedByRobot)},
 		{"Deleted", yesNo(l.IsDeleted)},
 		{"Link", v.webURL},
 	}
@@ -75,20 +110,33 @@ func (v leadView) price() string {
 	if v.lead.PriceWithMinorUnits != nil {
 		amount = *v.lead.PriceWithMinorUnits
 	}
-	currency := ""
-	if v.dir.Account != nil {
-		currency = cleanLine(v.dir.Account.Currency)
+	return api.FormatMoney(amount, v.currency())
+}
+
+// currency is the account's currency code, else its symbol, as the lead
+// browser shows it.
+func (v leadView) currency() string {
+	if v.dir.Account == nil {
+		return ""
 	}
-	return tui.FormatMoney(amount, currency)
+	if c := cleanLine(v.dir.Account.Currency); strings.TrimSpace(c) != "" {
+		return c
+	}
+	return cleanLine(v.dir.Account.CurrencySymbol)
 }
 
 func (v leadView) stage() string {
 	l := v.lead
-	pipeline, status, ok := v.dir.Status(l.PipelineID, l.StatusID)
-	if !ok {
-		return fmt.Sprintf("pipeline #%d, stage #%d", l.PipelineID, l.StatusID)
+	pipeline, status, _ := v.dir.Status(l.PipelineID, l.StatusID)
+	pipelineName := cleanLine(pipeline.Name)
+	if strings.TrimSpace(pipelineName) == "" {
+		pipelineName = fmt.Sprintf("pipeline #%d", l.PipelineID)
 	}
-	return cleanLine(pipeline.Name) + " › " + cleanLine(status.Name)
+	stageName := cleanLine(status.Name)
+	if strings.TrimSpace(stageName) == "" {
+		stageName = fmt.Sprintf("stage #%d", l.StatusID)
+	}
+	return pipelineName + " ▸ " + stageName
 }
 
 func (v leadView) userName(id int64) string {
@@ -109,11 +157,37 @@ func byWhom(name string) string {
 }
 
 func (v leadView) when(sec *int64) string {
-	t := api.UnixTime(sec, v.loc)
+	t := api.UnixTime(sec, v.zones.times)
 	if t.IsZero() {
 		return "—"
 	}
-	return tui.FormatWhen(t, v.now, v.loc)
+	return tui.FormatWhen(t, v.now, v.zones.times)
+}
+
+// nextTask is the closest task's due time; one in the past is overdue,
+// and says so in words: "2024-05-01 10:00 (overdue 2 days)".
+func (v leadView) nextTask() string {
+	t := api.UnixTime(v.lead.ClosestTaskAt, v.zones.times)
+	if t.IsZero() || !t.Before(v.now) {
+		return v.when(v.lead.ClosestTaskAt)
+	}
+	date, ago, ok := strings.Cut(tui.FormatWhen(t, v.now, v.zones.times), " (")
+	ago = strings.TrimSuffix(strings.TrimSuffix(ago, ")"), " ago")
+	if !ok || ago == "just now" {
+		return date + " (overdue)"
+	}
+	return date + " (overdue " + ago + ")"
+}
+
+// priceSet says who set the price, in the lead browser's words.
+func priceSet(byRobot *bool) string {
+	switch {
+	case byRobot == nil:
+		return "—"
+	case *byRobot:
+		return "by a robot"
+	}
+	return "by a user"
 }
 
 func (v leadView) lossReason() string {
@@ -231,11 +305,28 @@ func (v leadView) writeCatalog(b *strings.Builder) {
 		if n, ok := v.dir.CatalogName(ref.Metadata.CatalogID); ok {
 			list = cleanLine(n)
 		}
-		fmt.Fprintf(b, "  %s (%s) × %s\n", name, list, strconv.FormatFloat(ref.Metadata.Quantity, 'f', -1, 64))
+		fmt.Fprintf(b, "  %s (%s) × %s%s\n", name, list, strconv.FormatFloat(ref.Metadata.Quantity, 'f', -1, 64), v.elementPrice(byID, ref))
 	}
 }
 
-func writeFields(b *strings.Builder, title string, fields []api.CustomField, loc *time.Location) {
+// elementPrice is " at 41.65 USD": the element's price of the type the
+// lead chose (metadata.price_id), else its first price; "" without one.
+func (v leadView) elementPrice(byID map[int64]api.CatalogElement, ref api.CatalogElementRef) string {
+	el, ok := byID[ref.ID]
+	if !ok {
+		return ""
+	}
+	f, ok := el.Price(ref.Metadata.PriceID)
+	if !ok {
+		return ""
+	}
+	if price := cleanLine(v.fieldFormatter().Format(f)); strings.TrimSpace(price) != "" {
+		return " at " + price
+	}
+	return ""
+}
+
+func writeFields(b *strings.Builder, title string, fields []api.CustomField, ff api.FieldFormatter) {
 	if len(fields) == 0 {
 		return
 	}
@@ -246,7 +337,7 @@ func writeFields(b *strings.Builder, title string, fields []api.CustomField, loc
 		if label == "" {
 			label = "field #" + strconv.FormatInt(f.FieldID, 10)
 		}
-		rows[i] = row{cleanLine(label), cleanLine(api.FormatField(f, loc))}
+		rows[i] = row{cleanLine(label), cleanLine(ff.Format(f))}
 	}
 	writeRows(b, rows)
 }
@@ -263,13 +354,6 @@ func optionalInt(p *int64) string {
 		return "—"
 	}
 	return strconv.FormatInt(*p, 10)
-}
-
-func optionalBool(p *bool) string {
-	if p == nil {
-		return "—"
-	}
-	return yesNo(*p)
 }
 
 func yesNo(b bool) string {

@@ -43,7 +43,7 @@ func startTmux(t *testing.T, width, height int, env []string, args ...string) *t
 	script := filepath.Join(dir, "run.sh")
 	var b strings.Builder
 	b.WriteString("#!/bin/sh\n")
-	fmt.Fprintf(&b, "export HOME=%q XDG_CONFIG_HOME=%q TERM=xterm-256color\n", home, filepath.Join(home, ".config"))
+	fmt.Fprintf(&b, "export HOME=%q XDG_CONFIG_HOME=%q XDG_CACHE_HOME=%q TERM=xterm-256color\n", home, filepath.Join(home, ".config"), filepath.Join(home, ".cache"))
 	for _, kv := range env {
 		fmt.Fprintf(&b, "export %s\n", shellQuoteAssignment(kv))
 	}

@@ -8,10 +8,22 @@ import (
 	"github.com/leadscope/leadscope/tui/sanitize"
 )
 
+// Formatter formats custom fields in the account's terms: timestamps in
+// the shown zone, calendar dates in the account's, money in its currency,
+// lists by name. A page that knows catalog elements' names sets ElementName.
+func (c *Context) Formatter() api.FieldFormatter {
+	return api.FieldFormatter{
+		Location:     c.Loc(),
+		DateLocation: c.DateLoc(),
+		Currency:     c.Currency(),
+		CatalogName:  c.Names.CatalogName,
+	}
+}
+
 // FieldValue is a custom field's values formatted by type, safe for the
 // terminal; multi-line text (textarea) keeps its lines.
-func FieldValue(c *Context, f api.CustomField) string {
-	value := sanitize.Block(api.FormatField(f, c.Loc()))
+func FieldValue(f api.FieldFormatter, cf api.CustomField) string {
+	value := sanitize.Block(f.Format(cf))
 	if strings.TrimSpace(value) == "" {
 		return "—"
 	}

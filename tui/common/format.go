@@ -2,10 +2,11 @@ package common
 
 import (
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/leadscope/leadscope/api"
 )
 
 // DateLayout is unambiguous in every locale and sorts as text.
@@ -94,46 +95,9 @@ func LaborCost(seconds int64) string {
 }
 
 // Money groups thousands and appends the account's currency, keeping
-// minor units only when there are any: "1,500,000 USD", "99.50 EUR".
-func Money(amount float64, currency string) string {
-	if math.IsNaN(amount) || math.IsInf(amount, 0) {
-		return strconv.FormatFloat(amount, 'f', -1, 64)
-	}
-	neg := amount < 0
-	if neg {
-		amount = -amount
-	}
-	cents := int64(math.Round(amount * 100))
-	whole := groupThousands(strconv.FormatInt(cents/100, 10))
-	if minor := cents % 100; minor != 0 {
-		whole += fmt.Sprintf(".%02d", minor)
-	}
-	if neg {
-		whole = "-" + whole
-	}
-	if currency != "" {
-		whole += " " + currency
-	}
-	return whole
-}
-
-func groupThousands(digits string) string {
-	if len(digits) <= 3 {
-		return digits
-	}
-	var b strings.Builder
-	lead := len(digits) % 3
-	if lead > 0 {
-		b.WriteString(digits[:lead])
-	}
-	for i := lead; i < len(digits); i += 3 {
-		if b.Len() > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString(digits[i : i+3])
-	}
-	return b.String()
-}
+// minor units only when there are any: "1,500,000 USD", "99.50 EUR". It is
+// api.FormatMoney, so the lead browser and `get` word money alike.
+func Money(amount float64, currency string) string { return api.FormatMoney(amount, currency) }
 
 // Quantity drops a fractional part of zero: 2 not 2.000000.
 func Quantity(q float64) string {

@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/leadscope/leadscope/api"
+	"github.com/leadscope/leadscope/tui/common"
 )
 
 // partState is how far one kind of related data has come.
@@ -25,12 +26,19 @@ type part[T any] struct {
 	cut   string // what a bound left out, "" when nothing was
 }
 
-func (p *part[T]) settle(items []T, err error) {
-	if err != nil {
+// settle records an answer. A bound that cut the answer short (a hostile
+// or enormous list) still counts as loaded: what arrived is shown, and
+// note says what was left out, since asking again would be cut again.
+func (p *part[T]) settle(items []T, err error, note func(*api.Cut) string) {
+	var cut *api.Cut
+	switch {
+	case errors.As(err, &cut):
+		p.state, p.items, p.err, p.cut = partLoaded, items, nil, note(cut)
+	case err != nil:
 		p.state, p.err = partFailed, err
-		return
+	default:
+		p.state, p.items, p.err, p.cut = partLoaded, items, nil, ""
 	}
-	p.state, p.items, p.err = partLoaded, items, nil
 }
 
 // wanted reports whether the part must be (re)fetched.
@@ -121,4 +129,21 @@ func catalogElementIDs(l *api.Lead, catalogID int64) []int64 {
 		}
 	}
 	return ids
+}
+
+// formatter formats the lead's fields in the account's terms, naming
+// chained-list elements the lead links when they have been resolved.
+func (d *Data) formatter(c *common.Context) api.FieldFormatter {
+	f := c.Formatter()
+	f.ElementName = func(catalogID, elementID int64) (string, bool) {
+		if p, ok := d.catalogs[catalogID]; ok {
+			for _, e := range p.items {
+				if e.ID == elementID && e.Name != "" {
+					return e.Name, true
+				}
+			}
+		}
+		return "", false
+	}
+	return f
 }

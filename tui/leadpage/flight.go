@@ -2,11 +2,14 @@ package leadpage
 
 import (
 	"context"
+	"errors"
 	"strconv"
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/leadscope/leadscope/api"
 	"github.com/leadscope/leadscope/tui/common"
+	"github.com/leadscope/leadscope/tui/sanitize"
 )
 
 // flight is the page's work in progress: a refresh of the lead, or the
@@ -17,6 +20,7 @@ type flight struct {
 	pending map[partKey]bool // parts asked for and not yet answered; nil while the lead itself is refreshed
 	refresh bool
 	failed  []string // parts that failed, for the status line
+	cut     []string // parts a bound cut short
 }
 
 // partKey names one request of a flight: a kind, and for catalog elements
@@ -36,7 +40,9 @@ func (p *Page) fetchParts(refresh bool) tea.Cmd {
 	p.seq++
 	ctx, cancel := context.WithCancel(p.c.Lifetime)
 	f := &flight{seq: p.seq, cancel: cancel, pending: map[partKey]bool{}, refresh: refresh}
-	client := p.c.Client
+	// One budget for the whole lookup: a lead linking a hundred endless
+	// lists costs a bounded number of requests and bytes, not a hundred times.
+	client := p.c.Client.WithBudget(api.NewBudget(api.LookupMaxBytes, api.LookupMaxPages))
 	var cmds []tea.Cmd
 	if d.contacts.wanted() {
 		d.contacts.state = partPending
@@ -58,7 +64,7 @@ func (p *Page) fetchParts(refresh bool) tea.Cmd {
 	}
 	if len(cmds) == 0 {
 		cancel()
-		return p.finished(refresh, nil)
+		return p.finished(refresh, nil, nil)
 	}
 	d.busy = uint64(p.id)
 	d.version++
@@ -95,11 +101,11 @@ func (p *Page) cancelFlight() {
 	for key := range f.pending {
 		switch key.kind {
 		case tabContacts:
-			d.contacts.settle(nil, errInterrupted)
+			d.contacts.settle(nil, errInterrupted, nil)
 		case tabCompanies:
-			d.companies.settle(nil, errInterrupted)
+			d.companies.settle(nil, errInterrupted, nil)
 		case tabCatalog:
-			d.catalogs[key.catalogID].settle(nil, errInterrupted)
+			d.catalogs[key.catalogID].settle(nil, errInterrupted, nil)
 		}
 	}
 	d.version++
@@ -125,10 +131,12 @@ func (p *Page) onRefreshed(msg FetchedMsg) tea.Cmd {
 }
 
 // finished settles the status once every part of a flight has answered.
-func (p *Page) finished(refresh bool, failed []string) tea.Cmd {
+func (p *Page) finished(refresh bool, failed, cut []string) tea.Cmd {
 	switch {
 	case len(failed) > 0:
-		return p.say(common.StatusError, strings.Join(failed, "; "))
+		return p.say(common.StatusError, strings.Join(append(failed, cut...), "; "))
+	case len(cut) > 0:
+		return p.say(common.StatusWarn, strings.Join(cut, "; "))
 	case refresh:
 		return p.say(common.StatusInfo, "Refreshed")
 	}
@@ -146,7 +154,11 @@ func (p *Page) onPart(seq uint64, key partKey, settle func(d *Data) (what string
 	delete(f.pending, key)
 	what, err := settle(p.data)
 	p.data.version++
-	if err != nil {
+	var cut *api.Cut
+	switch {
+	case errors.As(err, &cut):
+		f.cut = append(f.cut, cutNote(p.c, cut))
+	case err != nil:
 		f.failed = append(f.failed, "Could not load "+what+": "+common.ErrorText(err))
 	}
 	if len(f.pending) > 0 {
@@ -155,26 +167,34 @@ func (p *Page) onPart(seq uint64, key partKey, settle func(d *Data) (what string
 	f.cancel()
 	p.flight = nil
 	p.data.busy = 0
-	return p.finished(f.refresh, f.failed)
+	return p.finished(f.refresh, f.failed, f.cut)
 }
 
 func (p *Page) onContacts(msg contactsMsg) tea.Cmd {
 	return p.onPart(msg.seq, partKey{kind: tabContacts}, func(d *Data) (string, error) {
-		d.contacts.settle(msg.contacts, msg.err)
+		d.contacts.settle(msg.contacts, msg.err, p.cutNote)
 		return "contacts", msg.err
 	})
 }
 
 func (p *Page) onCompanies(msg companiesMsg) tea.Cmd {
 	return p.onPart(msg.seq, partKey{kind: tabCompanies}, func(d *Data) (string, error) {
-		d.companies.settle(msg.companies, msg.err)
+		d.companies.settle(msg.companies, msg.err, p.cutNote)
 		return "companies", msg.err
 	})
 }
 
 func (p *Page) onCatalog(msg catalogMsg) tea.Cmd {
 	return p.onPart(msg.seq, partKey{kind: tabCatalog, catalogID: msg.catalogID}, func(d *Data) (string, error) {
-		d.catalogs[msg.catalogID].settle(msg.elements, msg.err)
+		d.catalogs[msg.catalogID].settle(msg.elements, msg.err, p.cutNote)
 		return catalogLabel(p.c.Names, msg.catalogID), msg.err
 	})
+}
+
+func (p *Page) cutNote(cut *api.Cut) string { return cutNote(p.c, cut) }
+
+// cutNote says what a bound left out, naming the list when it is known.
+func cutNote(c *common.Context, cut *api.Cut) string {
+	name, _ := c.Names.CatalogName(cut.CatalogID)
+	return sanitize.Line(cut.Note(name))
 }

@@ -29,9 +29,7 @@ func catalogTab(c *common.Context, d *Data, width int) tabContent {
 	for _, id := range d.catalogIDs() {
 		p := d.catalogs[id]
 		head = append(head, partStatus(c, p.state, p.err, catalogLabel(c.Names, id), width)...)
-		if p.cut != "" {
-			head = append(head, common.StyleLines(common.Wrap(p.cut, width), c.Styles.Warning)...)
-		}
+		head = append(head, cutLines(c, p.cut, width)...)
 	}
 	if len(head) > 0 {
 		head = append(head, "")
@@ -66,7 +64,7 @@ func catalogRows(c *common.Context, d *Data) []catalogRow {
 		if strings.TrimSpace(row.name) == "" {
 			row.name = "#" + strconv.FormatInt(e.ID, 10)
 		}
-		row.price = elementPrice(c, e)
+		row.price = elementPrice(c, e, ref.Metadata.PriceID)
 		rows = append(rows, row)
 	}
 	return rows
@@ -84,19 +82,15 @@ func unresolvedNote(p *part[api.CatalogElement]) string {
 	return "not found"
 }
 
-// elementPrice is the element's price field (code PRICE or type price),
-// formatted like any custom field.
-func elementPrice(c *common.Context, e api.CatalogElement) string {
-	for _, f := range e.CustomFields {
-		if strings.EqualFold(f.FieldCode, "PRICE") || f.FieldType == "price" {
-			price := sanitize.Line(api.FormatField(f, c.Loc()))
-			if n, err := strconv.ParseFloat(price, 64); err == nil {
-				return common.Money(n, c.Currency())
-			}
-			return price
-		}
+// elementPrice is the price the lead took the element at: the price field
+// metadata.price_id names, else the element's first price field, in the
+// account's currency.
+func elementPrice(c *common.Context, e api.CatalogElement, priceID *int64) string {
+	f, ok := e.Price(priceID)
+	if !ok {
+		return ""
 	}
-	return ""
+	return sanitize.Line(c.Formatter().Format(f))
 }
 
 // catalogTable lays rows out in columns after the cursor's gutter: the name

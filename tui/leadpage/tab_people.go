@@ -73,7 +73,7 @@ func contactsTab(c *common.Context, d *Data, width int) tabContent {
 		parties[i] = party{id: r.ID, main: r.IsMain, missing: true}
 	}
 	return tabContent{
-		head: partStatus(c, d.contacts.state, d.contacts.err, "contacts", width),
+		head: append(partStatus(c, d.contacts.state, d.contacts.err, "contacts", width), cutLines(c, d.contacts.cut, width)...),
 		body: newPartyItems(c, common.TargetContact, parties, d.contacts.state, width),
 	}
 }
@@ -97,7 +97,7 @@ func companiesTab(c *common.Context, d *Data, width int) tabContent {
 		parties[i] = party{id: r.ID, missing: true}
 	}
 	return tabContent{
-		head: partStatus(c, d.companies.state, d.companies.err, "companies", width),
+		head: append(partStatus(c, d.companies.state, d.companies.err, "companies", width), cutLines(c, d.companies.cut, width)...),
 		body: newPartyItems(c, common.TargetCompany, parties, d.companies.state, width),
 	}
 }
@@ -107,6 +107,7 @@ func companiesTab(c *common.Context, d *Data, width int) tabContent {
 type partyItems struct {
 	c          *common.Context
 	kind       common.TargetKind
+	format     api.FieldFormatter
 	parties    []party
 	state      partState
 	labelWidth int
@@ -119,7 +120,7 @@ func newPartyItems(c *common.Context, kind common.TargetKind, parties []party, s
 			labelWidth = max(labelWidth, lipgloss.Width(common.FieldName(f)))
 		}
 	}
-	return partyItems{c: c, kind: kind, parties: parties, state: state, labelWidth: min(labelWidth, max(8, width/3))}
+	return partyItems{c: c, kind: kind, format: c.Formatter(), parties: parties, state: state, labelWidth: min(labelWidth, max(8, width/3))}
 }
 
 func (p partyItems) Len() int { return len(p.parties) }
@@ -138,7 +139,7 @@ func (p partyItems) Render(i, width int, selected bool) []string {
 	inner := max(1, width-2)
 	block := []string{unresolved(p.c, party.id, party.main, p.state, inner)}
 	if !party.missing {
-		block = renderParty(p.c, party, partyRows(p.c, party), p.labelWidth, inner)
+		block = renderParty(p.c, party, partyRows(p.format, party), p.labelWidth, inner)
 	}
 	for j, l := range block {
 		out = append(out, selectionMark(p.c, selected, j == 0)+l)
@@ -171,7 +172,7 @@ func renderParty(c *common.Context, p party, rows [][2]string, labelWidth, width
 
 // partyRows are the label/value pairs under a contact's or company's name:
 // phones and e-mails first, then its other custom fields.
-func partyRows(c *common.Context, p party) [][2]string {
+func partyRows(format api.FieldFormatter, p party) [][2]string {
 	var rows [][2]string
 	if len(p.phones) > 0 {
 		rows = append(rows, [2]string{"Phone", sanitize.Line(strings.Join(p.phones, ", "))})
@@ -180,7 +181,7 @@ func partyRows(c *common.Context, p party) [][2]string {
 		rows = append(rows, [2]string{"E-mail", sanitize.Line(strings.Join(p.emails, ", "))})
 	}
 	for _, f := range p.others {
-		rows = append(rows, [2]string{common.FieldName(f), common.FieldValue(c, f)})
+		rows = append(rows, [2]string{common.FieldName(f), common.FieldValue(format, f)})
 	}
 	return rows
 }
@@ -223,4 +224,12 @@ func partStatus(c *common.Context, state partState, err error, what string, widt
 		return nil
 	}
 	return common.StyleLines(common.Wrap(text, width), style)
+}
+
+// cutLines say, in the warning colour, what a bound left out of a tab.
+func cutLines(c *common.Context, note string, width int) []string {
+	if note == "" {
+		return nil
+	}
+	return common.StyleLines(common.Wrap(note, width), c.Styles.Warning)
 }

@@ -71,15 +71,17 @@ func startSession(tb testing.TB, c *api.Client, profile termenv.Profile) *sessio
 // startSessionAt starts as `leadscope <id>` does when initial is not 0.
 func startSessionAt(tb testing.TB, c *api.Client, profile termenv.Profile, initial int64) *session {
 	tb.Helper()
-	m := tui.New(tui.Options{
-		Client:      c,
-		Account:     "sandbox",
-		Renderer:    renderer(profile),
-		Location:    time.UTC,
-		Now:         func() time.Time { return fixedNow },
-		InitialLead: initial,
-	})
-	return &session{tb: tb, drv: perf.Start(m, screenWidth, screenHeight)}
+	return startSessionWith(tb, tui.Options{Client: c, Renderer: renderer(profile), InitialLead: initial})
+}
+
+// startSessionWith starts the model with opts, completed with the rig's
+// account label, zone and clock.
+func startSessionWith(tb testing.TB, opts tui.Options) *session {
+	tb.Helper()
+	opts.Account = "sandbox"
+	opts.Location = time.UTC
+	opts.Now = func() time.Time { return fixedNow }
+	return &session{tb: tb, drv: perf.Start(tui.New(opts), screenWidth, screenHeight)}
 }
 
 // waitDirectory waits for the start-up prefetch to have answered.
@@ -157,6 +159,17 @@ func settled(f perf.Frame) bool {
 }
 
 var spinnerFrames = strings.Join(spinner.MiniDot.Frames, "")
+
+// leadSettled is settled but for the account's names: the lead and every
+// one of its parts have arrived, the names may still be on their way.
+func leadSettled(f perf.Frame) bool {
+	for _, m := range loadingMarks {
+		if m != "Loading the account" && strings.Contains(f.View, m) {
+			return false
+		}
+	}
+	return true
+}
 
 // showsLead reports whether the summary of lead id is on screen: its title
 // line ends in "#id".

@@ -30,11 +30,46 @@ func BenchmarkPeakRSSHugeLead(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		url, token := startKommoSandbox(b, kommo)
-		hwm := peakRSSViewingLead(b, leadscope, url, token, ref, filepath.Join(dir, strconv.Itoa(i)))
+		hwm := peakRSSViewingLead(b, leadscope, url, token, sandbox.LeadHuge, hugeLeadTabs(ref), filepath.Join(dir, strconv.Itoa(i)))
 		peak = max(peak, hwm)
 	}
 	b.StopTimer()
 	b.ReportMetric(float64(peak)/(1<<20), "MB-peak-rss")
+}
+
+// BenchmarkPeakRSSHostileLeads is BenchmarkPeakRSSHugeLead for leads built
+// to hurt: a field value nested 8000 arrays deep (20 KB), 464 of them
+// (8 MiB), and 450,000 field values (7 MB). The built binary opens each,
+// its Fields and JSON tabs, and scrolls them end to end.
+// Targets: < 50 MB for the 20 KB lead, < 100 MB for the others.
+func BenchmarkPeakRSSHostileLeads(b *testing.B) {
+	requireTool(b, "tmux")
+	dir := b.TempDir()
+	leadscope := buildBinary(b, dir, "leadscope", "github.com/leadscope/leadscope")
+	tabs := []tabCheck{{"M-1", "Fields", []string{"Generated 1 "}}, {"M-6", "JSON", []string{`"custom_fields_values"`}}}
+	for _, tc := range []struct {
+		name   string
+		faults sandbox.Faults
+	}{
+		{"deep-20KB", sandbox.Faults{Endpoint: sandbox.EndpointLeads, Fault: sandbox.FaultDeepJSON}},
+		{"deep-8MiB", sandbox.Faults{Endpoint: sandbox.EndpointLeads, Fault: sandbox.FaultDeepJSON, Count: 464}},
+		{"values-450000", sandbox.Faults{Endpoint: sandbox.EndpointLeads, Fault: sandbox.FaultManyFieldValues}},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			srv, err := sandbox.Start(sandbox.Options{RateLimit: -1})
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer srv.Close()
+			srv.SetFaults(tc.faults)
+			var peak int64
+			for range b.N {
+				hwm := peakRSSViewingLead(b, leadscope, srv.URL(), sandbox.Token, sandbox.LeadNoContacts, tabs, b.TempDir())
+				peak = max(peak, hwm)
+			}
+			b.ReportMetric(float64(peak)/(1<<20), "MB-peak-rss")
+		})
+	}
 }
 
 // BenchmarkBinarySize reports the size of leadscope as `go build` makes it
@@ -113,9 +148,10 @@ func startKommoSandbox(tb testing.TB, bin string) (url, token string) {
 	return url, token
 }
 
-// peakRSSViewingLead shows the huge lead in tmux with the pane running
-// leadscope itself (exec), visits every tab and returns VmHWM in bytes.
-func peakRSSViewingLead(tb testing.TB, bin, url, token string, ref reference, dir string) int64 {
+// peakRSSViewingLead shows lead id in tmux with the pane running leadscope
+// itself (exec), visits the tabs, scrolling each end to end, and returns
+// VmHWM in bytes.
+func peakRSSViewingLead(tb testing.TB, bin, url, token string, lead int64, tabs []tabCheck, dir string) int64 {
 	tb.Helper()
 	if err := os.MkdirAll(filepath.Join(dir, "home"), 0o700); err != nil {
 		tb.Fatal(err)
@@ -123,28 +159,30 @@ func peakRSSViewingLead(tb testing.TB, bin, url, token string, ref reference, di
 	tm := &tmux{tb: tb, socket: filepath.Join(dir, "tmux.sock")}
 	home := filepath.Join(dir, "home")
 	command := fmt.Sprintf("exec env HOME=%s XDG_CONFIG_HOME=%s TERM=xterm-256color KOMMO_BASE_URL=%s KOMMO_TOKEN=%s %s %d",
-		shellQuote(home), shellQuote(filepath.Join(home, ".config")), shellQuote(url), shellQuote(token), shellQuote(bin), sandbox.LeadHuge)
+		shellQuote(home), shellQuote(filepath.Join(home, ".config")), shellQuote(url), shellQuote(token), shellQuote(bin), lead)
 	tm.run("-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "40", "-s", "rss", command)
 	tb.Cleanup(func() { _ = exec.Command("tmux", "-S", tm.socket, "kill-server").Run() })
 	pid := strings.TrimSpace(tm.run("display-message", "-p", "-t", "rss", "#{pane_pid}"))
+
+	id := "#" + strconv.FormatInt(lead, 10)
+	tm.waitFor("the lead with its tabs resolved", func(s string) bool {
+		return strings.Contains(s, id) && !strings.Contains(s, "Loading")
+	})
+	// The pane's process is the shell, then env, then leadscope (each
+	// exec keeps the PID): only with the lead on screen is it leadscope.
 	if comm, err := os.ReadFile("/proc/" + pid + "/comm"); err != nil || strings.TrimSpace(string(comm)) != "leadscope" {
 		tb.Fatalf("pane process %s is %q (%v), not leadscope", pid, comm, err)
 	}
-
-	id := "#" + strconv.FormatInt(sandbox.LeadHuge, 10)
-	tm.waitFor("the huge lead with its tabs resolved", func(s string) bool {
-		return strings.Contains(s, id) && !strings.Contains(s, "Loading")
-	})
-	for _, tab := range hugeLeadTabs(ref) {
+	for _, tab := range tabs {
 		tm.run("send-keys", "-t", "rss", tab.key)
 		tm.waitFor("the "+tab.name+" tab", func(s string) bool { return containsAny(s, tab.shows) })
 		tm.run("send-keys", "-t", "rss", "End")
 		tm.run("send-keys", "-t", "rss", "Home")
 	}
 	// Home is the last key sent; once the screen shows the first tab's top
-	// again after "1", every key before it has been handled.
-	tm.run("send-keys", "-t", "rss", "1")
-	tm.waitFor("the Fields tab again", func(s string) bool { return containsAny(s, hugeLeadTabs(ref)[0].shows) })
+	// again after going back to it, every key before it has been handled.
+	tm.run("send-keys", "-t", "rss", tabs[0].key)
+	tm.waitFor("the "+tabs[0].name+" tab again", func(s string) bool { return containsAny(s, tabs[0].shows) })
 	hwm := vmHWM(tb, pid)
 	tm.run("send-keys", "-t", "rss", "q")
 	return hwm
@@ -173,8 +211,8 @@ func hugeLeadTabs(ref reference) []tabCheck {
 		elements = append(elements, e.Name)
 	}
 	return []tabCheck{
-		{"1", "Fields", fields}, {"2", "Tags", tags}, {"3", "Contacts", contacts},
-		{"4", "Companies", companies}, {"5", "Catalog", elements}, {"6", "JSON", []string{`"custom_fields_values"`}},
+		{"M-1", "Fields", fields}, {"M-2", "Tags", tags}, {"M-3", "Contacts", contacts},
+		{"M-4", "Companies", companies}, {"M-5", "Catalog", elements}, {"M-6", "JSON", []string{`"custom_fields_values"`}},
 	}
 }
 

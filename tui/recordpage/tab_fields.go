@@ -1,8 +1,6 @@
 package recordpage
 
 import (
-	"math"
-	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
@@ -15,9 +13,11 @@ import (
 const labelSample = 1000
 
 // fieldItems lists custom fields, names in a column and values formatted
-// by type and wrapped beside them.
+// by type in the account's terms (money in its currency, dates in its
+// zone, lists by name) and wrapped beside them.
 type fieldItems struct {
 	c          *common.Context
+	format     api.FieldFormatter
 	fields     []api.CustomField
 	labelWidth int
 }
@@ -27,46 +27,14 @@ func newFieldItems(c *common.Context, fields []api.CustomField, width int) field
 	for _, f := range fields[:min(len(fields), labelSample)] {
 		labelWidth = max(labelWidth, lipgloss.Width(common.FieldName(f)))
 	}
-	return fieldItems{c: c, fields: fields, labelWidth: min(labelWidth, max(10, width/3))}
+	return fieldItems{c: c, format: c.Formatter(), fields: fields, labelWidth: min(labelWidth, max(10, width/3))}
 }
 
 func (f fieldItems) Len() int { return len(f.fields) }
 
 func (f fieldItems) Render(i, width int, _ bool) []string {
 	field := f.fields[i]
-	return common.Labelled(f.c.Styles, common.FieldName(field), fieldValue(f.c, field), f.labelWidth, width)
-}
-
-// fieldValue formats a field by type; a price is money in the account's
-// currency.
-func fieldValue(c *common.Context, f api.CustomField) string {
-	if strings.EqualFold(f.FieldType, "price") || strings.EqualFold(f.FieldType, "monetary") {
-		if money, ok := price(c, f); ok {
-			return money
-		}
-	}
-	return common.FieldValue(c, f)
-}
-
-// price reads a single-valued price field as money; false when it is not one number.
-func price(c *common.Context, f api.CustomField) (string, bool) {
-	text := sanitize.Line(api.FormatField(f, c.Loc()))
-	n, err := parseNumber(text)
-	if err != nil {
-		return "", false
-	}
-	return common.Money(n, c.Currency()), true
-}
-
-// maxMoney is beyond any real price: larger numbers are shown as sent.
-const maxMoney = 1e15
-
-func parseNumber(s string) (float64, error) {
-	n, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
-	if err == nil && !(math.Abs(n) < maxMoney) {
-		return 0, strconv.ErrRange
-	}
-	return n, err
+	return common.Labelled(f.c.Styles, common.FieldName(field), common.FieldValue(f.format, field), f.labelWidth, width)
 }
 
 func fieldsTab(c *common.Context, fields []api.CustomField, what string, width int) tabContent {

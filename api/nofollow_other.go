@@ -1,0 +1,6 @@
+//go:build !unix
+
+package api
+
+// openNoFollow: elsewhere refuseSymlink's check before opening has to do.
+const openNoFollow = 0
