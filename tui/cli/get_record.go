@@ -406,7 +406,7 @@ func (v recordView) render() string {
 		{"E-mails", joinClean(r.emails)},
 		{"Created", lv.when(&r.createdAt) + byWhom(lv.userName(r.createdBy))},
 		{"Updated", lv.when(&r.updatedAt) + byWhom(lv.userName(r.updatedBy))},
-		{"Closest task", lv.when(r.closestTaskAt)},
+		{"Next task", leadView{lead: &api.Lead{ClosestTaskAt: r.closestTaskAt}, zones: v.zones, now: v.now}.nextTask()},
 		{"Deleted", yesNo(r.deleted)},
 		{"Link", v.webURL},
 	})

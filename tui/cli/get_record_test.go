@@ -281,3 +281,34 @@ func TestGetContactWhenItsLeadsFail(t *testing.T) {
 		t.Errorf("stderr %q", res.stderr)
 	}
 }
+
+// get contact shares get's account cache: a warm run asks only for the
+// contact, its leads and its companies; --tz shows times in another zone.
+func TestGetContactUsesTheAccountCacheAndTheZone(t *testing.T) {
+	srv := startSandbox(t, sandbox.Options{RateLimit: -1})
+	env, _ := cachedEnv(t, srv)
+	contact := fmt.Sprint(sandbox.LeadBasicContact)
+	cold := mustGet(t, env, "contact", contact)
+	if got := directoryRequests(srv); sum(got) != 4 {
+		t.Errorf("cold run: directory requests %v, want one each", got)
+	}
+	srv.ResetCounts()
+	warm := mustGet(t, env, "contact", contact)
+	if got := directoryRequests(srv); sum(got) != 0 {
+		t.Errorf("warm run: directory requests %v, want none", got)
+	}
+	// The contact, its 6 leads in one batch, its company's name.
+	if got := srv.RequestCounts(); got[sandbox.EndpointContacts] != 1 || got[sandbox.EndpointLeads] != 1 || got[sandbox.EndpointCompanies] != 1 || srv.TotalRequests() != 3 {
+		t.Errorf("warm run sent %v", got)
+	}
+	if warm.stdout != cold.stdout || warm.stderr != "" {
+		t.Errorf("warm output differs or warns:\n%s\n---\n%s\n%s", cold.stdout, warm.stdout, warm.stderr)
+	}
+	utc := mustGet(t, env, "contact", contact, "--tz", "UTC")
+	tokyo := mustGet(t, env, "contact", contact, "--tz", "Asia/Tokyo")
+	if utc.stdout == tokyo.stdout || !strings.Contains(tokyo.stdout, "Times in Asia/Tokyo") {
+		t.Errorf("--tz changed nothing:\n%s", tokyo.stdout)
+	}
+	res := runBinary(t, env, "", "get", "company", "5", "--tz", "Mars/Olympus")
+	assertOneLineFailure(t, res, 2, "unknown zone")
+}
