@@ -40,7 +40,7 @@ func TestGetContactPrintsItsFactsCompaniesAndLeads(t *testing.T) {
 		fmt.Sprintf("Contact %d: %s", sandbox.LeadBasicContact, sandbox.LeadBasicContactName),
 		sandbox.LeadBasicContactPhone + " (WORK)",
 		sandbox.LeadBasicContactEmail,
-		"Responsible   " + sandbox.UserSalesName,
+		"Responsible  " + sandbox.UserSalesName,
 		"Companies (1):\n  " + sandbox.LeadBasicCompanyName,
 		fmt.Sprintf("%d  %s", sandbox.LeadBasic, sandbox.LeadBasicName),
 		sandbox.LeadBasicStageName,
