@@ -19,6 +19,7 @@ import (
 	"github.com/leadscope/leadscope/theme"
 	"github.com/leadscope/leadscope/tui/common"
 	"github.com/leadscope/leadscope/tui/leadpage"
+	"github.com/leadscope/leadscope/tui/recordpage"
 	"github.com/leadscope/leadscope/tui/sanitize"
 )
 
@@ -72,6 +73,7 @@ type Model struct {
 	nextPage common.PageID
 	opening  *opening // a page being fetched before it is shown
 	leads    *leadpage.Cache
+	records  *recordpage.Cache // contacts, companies and list elements
 
 	dirSource          *cache.Source
 	snap               cache.Snapshot // the account data in use
@@ -131,6 +133,7 @@ func newModel(ctx context.Context, opts Options) Model {
 		open:  openURL,
 		focus: focusInput,
 	}
+	m.records = recordpage.NewCache()
 	// Until the terminal tells its size (it never does when the output is
 	// not a terminal), lay out for the classic one.
 	m.resize(80, 24)

@@ -6,6 +6,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/leadscope/leadscope/tui/common"
 	"github.com/leadscope/leadscope/tui/leadpage"
+	"github.com/leadscope/leadscope/tui/recordpage"
 	"github.com/leadscope/leadscope/tui/sanitize"
 )
 
@@ -41,6 +42,12 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case leadpage.FetchedMsg:
 		if msg.Page == 0 {
 			cmd = m.onLeadFetched(msg)
+		} else {
+			cmd = m.route(msg)
+		}
+	case recordpage.FetchedMsg:
+		if msg.Page == 0 {
+			cmd = m.onRecordFetched(msg)
 		} else {
 			cmd = m.route(msg)
 		}

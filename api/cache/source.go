@@ -125,7 +125,9 @@ func (s *Source) worthRefreshing(snap Snapshot, lead *api.Lead) api.DirectoryPar
 func (s *Source) save(snap Snapshot) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.store == nil {
+	if s.store == nil || !worthKeeping(snap) {
+		// A directory without its account or pipelines (a broken server's
+		// answer) is not saved, and the cache stays usable for the next one.
 		return
 	}
 	if err := s.store.Save(snap); err != nil {
@@ -141,3 +143,8 @@ func (s *Source) CacheErr() error {
 }
 
 func isForbidden(err error) bool { return errors.Is(err, api.ErrForbidden) }
+
+// worthKeeping is what Store.Save accepts: a directory that can name a lead.
+func worthKeeping(snap Snapshot) bool {
+	return snap.Dir != nil && snap.Dir.Account != nil && len(snap.Dir.Pipelines) > 0
+}

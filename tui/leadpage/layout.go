@@ -58,6 +58,7 @@ func (p *Page) relayout() tea.Cmd {
 		t.drawn = key
 	}
 	t.view.scroll.SetSize(p.width, max(0, contentHeight-len(t.head)))
+	p.keys.Open.SetEnabled(t.view.canOpen())
 	return cmd
 }
 

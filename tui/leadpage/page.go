@@ -189,8 +189,24 @@ func (p *Page) onKey(msg tea.KeyMsg) tea.Cmd {
 		p.expanded = !p.expanded
 	case key.Matches(msg, k.Refresh):
 		return p.refresh()
-	default:
+	case key.Matches(msg, k.Open):
+		return p.openSelected()
+	case p.expanded:
 		k.HandleScroll(msg, p.scroller())
+	default:
+		k.HandleScroll(msg, p.tabs[p.active].view.keys())
+	}
+	return nil
+}
+
+// openSelected asks the root to open the contact, company or list element
+// under the active tab's cursor.
+func (p *Page) openSelected() tea.Cmd {
+	if p.expanded {
+		return nil
+	}
+	if t, ok := p.tabs[p.active].view.selected(); ok {
+		return common.Navigate(t)
 	}
 	return nil
 }

@@ -15,7 +15,9 @@
 // the huge lead beside the naive count. BenchmarkEnterToSummary,
 // BenchmarkEnterToAllTabs and BenchmarkStartToAllTabs: latency with 100 ms
 // added to every request (median ms, overhead beyond the round trips, and
-// the model's own Update+View time). BenchmarkPeakRSSHugeLead (needs tmux):
+// the model's own Update+View time). BenchmarkEnterToContactLeads: enter on
+// a lead's contact until its 50 leads are listed (requests/op, latency).
+// BenchmarkPeakRSSHugeLead (needs tmux):
 // peak RSS of the built binary holding the huge lead. BenchmarkBinarySize:
 // the binary as built and stripped.
 package perf
