@@ -56,11 +56,32 @@ func TestGoldenTabs(t *testing.T) {
 		name string
 		w, h int
 	}{{"80x24", 80, 24}, {"120x40", 120, 40}} {
-		loaded := start(t, newTestModel(t, opts, size.w, size.h))
 		for tab := 0; tab < tabCount; tab++ {
 			t.Run(size.name+"/"+strings.ToLower(tabTitles[tab]), func(t *testing.T) {
-				// press runs what the key starts (the JSON tab is built
-				// off the Update loop) before the screen is taken.
+				// A model of its own: quitting the last one ended its
+				// fetches' context. press runs what the key starts (the
+				// JSON tab's build, the story's requests) before the
+				// screen is taken.
+				loaded := start(t, newTestModel(t, opts, size.w, size.h))
+				requireGolden(t, press(t, loaded, tabKey(tab)), srv.URL(), size.w, size.h)
+			})
+		}
+	}
+}
+
+// TestGoldenStory is the lead that moved through five stages across two
+// pipelines: its path and chips in the Feed, its overdue task in Tasks.
+func TestGoldenStory(t *testing.T) {
+	srv, c := startSandbox(t, sandbox.Options{})
+	opts := testOptions(c)
+	opts.InitialLead = sandbox.LeadStages
+	for _, size := range []struct {
+		name string
+		w, h int
+	}{{"80x24", 80, 24}, {"120x40", 120, 40}} {
+		for _, tab := range []int{tabFeed, tabTasks} {
+			t.Run(size.name+"/"+strings.ToLower(tabTitles[tab]), func(t *testing.T) {
+				loaded := start(t, newTestModel(t, opts, size.w, size.h))
 				requireGolden(t, press(t, loaded, tabKey(tab)), srv.URL(), size.w, size.h)
 			})
 		}

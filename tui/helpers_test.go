@@ -184,11 +184,13 @@ const (
 	tabContacts
 	tabCompanies
 	tabCatalog
+	tabFeed
+	tabTasks
 	tabJSON
 	tabCount
 )
 
-var tabTitles = [tabCount]string{"Fields", "Tags", "Contacts", "Companies", "Catalog", "JSON"}
+var tabTitles = [tabCount]string{"Fields", "Tags", "Contacts", "Companies", "Catalog", "Feed", "Tasks", "JSON"}
 
 // leadOnScreen is the ID of the lead page on screen, 0 when another page is.
 func leadOnScreen(m Model) int64 {

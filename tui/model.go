@@ -20,6 +20,7 @@ import (
 	"github.com/leadscope/leadscope/tui/common"
 	"github.com/leadscope/leadscope/tui/leadpage"
 	"github.com/leadscope/leadscope/tui/leadspage"
+	"github.com/leadscope/leadscope/tui/recordpage"
 	"github.com/leadscope/leadscope/tui/sanitize"
 	"github.com/leadscope/leadscope/tui/views"
 )
@@ -77,6 +78,7 @@ type Model struct {
 	nextPage common.PageID
 	opening  *opening // a page being fetched before it is shown
 	leads    *leadpage.Cache
+	records  *recordpage.Cache // contacts, companies and list elements
 	// listPage is the leads list's page, while it is in history; a lead
 	// given at start is opened over it before it is ever shown.
 	listPage  common.PageID
@@ -141,6 +143,7 @@ func newModel(ctx context.Context, opts Options) Model {
 		open:  openURL,
 		focus: focusInput,
 	}
+	m.records = recordpage.NewCache()
 	// Until the terminal tells its size (it never does when the output is
 	// not a terminal), lay out for the classic one.
 	m.resize(80, 24)

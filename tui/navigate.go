@@ -3,10 +3,12 @@ package tui
 import (
 	"context"
 	"strconv"
+	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/leadscope/leadscope/tui/common"
 	"github.com/leadscope/leadscope/tui/leadpage"
+	"github.com/leadscope/leadscope/tui/recordpage"
 )
 
 // opening is a page whose record is being fetched: it is shown once the
@@ -34,8 +36,44 @@ func (m *Model) openTarget(t common.Target, typed bool) tea.Cmd {
 		return tea.Batch(leadpage.FetchLead(ctx, m.c.Client, 0, seq, t.ID), m.spin.Tick, m.retryDirectory())
 	case common.TargetLeads:
 		return m.openList(t.Query)
+	case common.TargetContact, common.TargetCompany, common.TargetCatalogElement:
+		return m.openRecord(t, typed)
 	}
 	return nil
+}
+
+// openRecord shows a contact, company or list element like a lead: at once
+// from the run's cache, else once it has arrived.
+func (m *Model) openRecord(t common.Target, typed bool) tea.Cmd {
+	if p, ok := recordpage.Open(m.c, m.records, m.newPageID(), t); ok {
+		m.status.Clear(m.c)
+		return m.pushPage(p)
+	}
+	ctx, cancel := context.WithCancel(m.c.Lifetime)
+	seq := m.c.NextSeq()
+	m.opening = &opening{seq: seq, target: t, cancel: cancel, typed: typed}
+	return tea.Batch(recordpage.FetchRecord(ctx, m.c.Client, 0, seq, t), m.spin.Tick, m.retryDirectory())
+}
+
+// onRecordFetched shows the record that was being opened; a failure
+// leaves the page on screen and says so.
+func (m *Model) onRecordFetched(msg recordpage.FetchedMsg) tea.Cmd {
+	o := m.opening
+	if o == nil || o.seq != msg.Seq {
+		return nil
+	}
+	o.cancel()
+	m.opening = nil
+	p, ok := recordpage.Opened(m.c, m.records, m.newPageID(), msg)
+	if !ok {
+		if o.typed {
+			m.input.restore()
+			m.setFocus(focusInput)
+		}
+		return m.say(common.StatusError, recordpage.OpenError(msg))
+	}
+	m.status.Clear(m.c)
+	return m.pushPage(p)
 }
 
 func (m *Model) cancelOpening() {
@@ -50,6 +88,8 @@ func (o *opening) text() string {
 	switch o.target.Kind {
 	case common.TargetLead:
 		return "Loading lead " + strconv.FormatInt(o.target.ID, 10) + "…"
+	case common.TargetContact, common.TargetCompany, common.TargetCatalogElement:
+		return "Loading " + strings.ToLower(recordpage.Describe(o.target)[:1]) + recordpage.Describe(o.target)[1:] + "…"
 	}
 	return "Loading…"
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/leadscope/leadscope/api"
 	"github.com/leadscope/leadscope/tui/common"
 	"github.com/leadscope/leadscope/tui/leadpage"
+	"github.com/leadscope/leadscope/tui/recordpage"
 	"github.com/leadscope/leadscope/tui/sanitize"
 )
 
@@ -49,6 +50,12 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case leadpage.FetchedMsg:
 		if msg.Page == 0 {
 			cmd = m.onLeadFetched(msg)
+		} else {
+			cmd = m.route(msg)
+		}
+	case recordpage.FetchedMsg:
+		if msg.Page == 0 {
+			cmd = m.onRecordFetched(msg)
 		} else {
 			cmd = m.route(msg)
 		}

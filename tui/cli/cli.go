@@ -54,7 +54,7 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"get", "print one lead (--json for scripts)", runGet},
+		{"get", "print one lead, contact or company (--json for scripts)", runGetAny},
 		{"list", "list leads: search, views and filters (--json for scripts)", runList},
 		{"login", "log in to Kommo (OAuth in the browser, --paste, or --with-token)", runLogin},
 		{"logout", "remove the stored credentials", runLogout},
@@ -100,6 +100,7 @@ Usage:
   leadscope get ID [--json]          print one lead (--refresh: refetch the account data)
   leadscope get ID --feed            with its stage history, tasks and feed
   leadscope list [QUERY] [--view NAME] [--json]   list and search leads
+  leadscope get contact|company ID [--json]   print a contact or company with its leads
   leadscope login | logout | status
 
 Commands:
@@ -117,7 +118,7 @@ Environment:
   KOMMO_TOKEN      a long-lived or access token; wins over stored credentials
   NO_COLOR         disable colours
 
-Exit codes: 0 ok, 1 failure, 2 bad usage or ID, 3 lead not found, 4 not authenticated.
+Exit codes: 0 ok, 1 failure, 2 bad usage or ID, 3 not found, 4 not authenticated.
 Run "leadscope COMMAND --help" for a command's flags.
 `)
 }

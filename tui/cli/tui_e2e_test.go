@@ -8,12 +8,12 @@ import (
 	"github.com/leadscope/leadscope/api/sandbox"
 )
 
-// browseEveryTab walks the lead on screen through all six tabs and checks that
+// browseEveryTab walks the lead on screen through all eight tabs and checks that
 // each shows names the API only gives as IDs, resolved by follow-up requests.
 func browseEveryTab(t *testing.T, s *tmuxSession) {
 	t.Helper()
 	s.waitFor(sandbox.LeadBasicName, sandbox.LeadBasicStageName, "Contacts 2", "Catalog 2")
-	s.send("M-6") // alt+6: JSON, so the wrap back to Fields below proves Tab moved
+	s.send("M-8") // alt+8: JSON, so the wrap back to Fields below proves Tab moved
 	s.waitFor(fmt.Sprintf(`"id": %d`, sandbox.LeadBasic))
 	s.send("M-1")
 	s.waitFor("Project code")
@@ -25,6 +25,8 @@ func browseEveryTab(t *testing.T, s *tmuxSession) {
 		{"Contacts", []string{sandbox.LeadBasicContactName, sandbox.LeadBasicContactPhone}},
 		{"Companies", []string{sandbox.LeadBasicCompanyName}},
 		{"Catalog", []string{sandbox.LeadBasicProductName, sandbox.LeadBasicServiceName, sandbox.CatalogProductsName}},
+		{"Feed", []string{"Stages  Incoming leads", "36 entries"}},
+		{"Tasks", []string{"Open · 3", "Completed · 2"}},
 		{"JSON", []string{fmt.Sprintf(`"id": %d`, sandbox.LeadBasic)}},
 		// The seed's first custom field of LeadBasic (api/sandbox/seed_fields.go).
 		{"Fields, wrapped around", []string{"Project code ", "PRJ-2024-17"}}, // JSON shows "Project code" quoted

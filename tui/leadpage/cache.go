@@ -11,6 +11,7 @@ const cacheSize = 64
 type Cache struct {
 	byID  map[int64]*Data
 	order []int64 // least recently used first
+	story storyCache
 }
 
 // NewCache returns an empty cache.

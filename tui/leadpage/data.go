@@ -61,6 +61,9 @@ type Data struct {
 	// busy is the page whose requests fill the pending parts, 0 for none;
 	// another page showing the same lead waits for them instead of asking again.
 	busy uint64
+	// story is the lead's notes, events and tasks once a page asked for
+	// them (see storyCache for when it is dropped).
+	story *storyData
 }
 
 // newData prepares the parts the lead links to: each linked kind (and

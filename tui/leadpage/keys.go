@@ -12,6 +12,7 @@ type keyMap struct {
 	GotoTab key.Binding
 	Refresh key.Binding
 	Summary key.Binding
+	Open    key.Binding // the selected contact, company or list element
 	common.ScrollKeys
 }
 
@@ -19,9 +20,10 @@ func newKeyMap() keyMap {
 	return keyMap{
 		NextTab:    key.NewBinding(key.WithKeys("tab", "right", "l"), key.WithHelp("tab/→", "next tab")),
 		PrevTab:    key.NewBinding(key.WithKeys("shift+tab", "left", "h"), key.WithHelp("shift+tab/←", "prev tab")),
-		GotoTab:    key.NewBinding(key.WithKeys("alt+1", "alt+2", "alt+3", "alt+4", "alt+5", "alt+6"), key.WithHelp("alt+1…6", "go to tab")),
+		GotoTab:    key.NewBinding(key.WithKeys("alt+1", "alt+2", "alt+3", "alt+4", "alt+5", "alt+6", "alt+7", "alt+8"), key.WithHelp("alt+1…8", "go to tab")),
 		Refresh:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refresh lead")),
 		Summary:    key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "all facts")),
+		Open:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
 		ScrollKeys: common.NewScrollKeys(),
 	}
 }
@@ -38,6 +40,9 @@ func (k *keyMap) sync(summaryCut, expanded bool) {
 	k.NextTab.SetEnabled(!expanded)
 	k.PrevTab.SetEnabled(!expanded)
 	k.GotoTab.SetEnabled(!expanded)
+	if expanded {
+		k.Open.SetEnabled(false)
+	}
 }
 
 func (k keyMap) short() []key.Binding {
@@ -45,12 +50,17 @@ func (k keyMap) short() []key.Binding {
 	tabs.SetHelp("tab", "tabs")
 	scroll.SetHelp("↑↓", "scroll")
 	refresh.SetHelp("r", "refresh")
+	if k.Open.Enabled() {
+		// Refresh leaves the footer to the help screen, so that back ([)
+		// still fits 80 columns beside enter.
+		return []key.Binding{k.Open, tabs, scroll, k.Summary}
+	}
 	return []key.Binding{tabs, scroll, k.Summary, refresh}
 }
 
 func (k keyMap) full() [][]key.Binding {
 	return [][]key.Binding{
-		{k.NextTab, k.PrevTab, k.GotoTab, k.Summary, k.Refresh},
+		{k.Open, k.NextTab, k.PrevTab, k.GotoTab, k.Summary, k.Refresh},
 		k.ScrollKeys.All(),
 	}
 }

@@ -42,9 +42,12 @@ func (p *Page) relayout() tea.Cmd {
 	contentHeight := p.height - len(p.summary.shown) - p.spacerLines() - barLines
 	t := &p.tabs[p.active]
 	cmd := p.ensureJSON()
-	key := tabKey{p.data, p.data.version, p.c.NamesVersion, p.width, 0}
-	if p.active == tabJSON {
+	key := tabKey{data: p.data, version: p.data.version, namesVersion: p.c.NamesVersion, width: p.width}
+	switch p.active {
+	case tabJSON:
 		key.doc = p.json.version
+	case tabFeed:
+		key.filter = p.story.drawn
 	}
 	if t.drawn != key {
 		sameLead := t.drawn.data != nil && t.drawn.data.ID == p.data.ID
@@ -55,6 +58,7 @@ func (p *Page) relayout() tea.Cmd {
 		t.drawn = key
 	}
 	t.view.scroll.SetSize(p.width, max(0, contentHeight-len(t.head)))
+	p.keys.Open.SetEnabled(t.view.canOpen())
 	return cmd
 }
 
@@ -116,6 +120,10 @@ func (p *Page) renderTab(t tabKind) tabContent {
 		return companiesTab(p.c, p.data, p.width)
 	case tabCatalog:
 		return catalogTab(p.c, p.data, p.width)
+	case tabFeed:
+		return p.feedTab()
+	case tabTasks:
+		return p.tasksTab()
 	}
 	return jsonTab(p.c, p.json.doc, p.width)
 }

@@ -33,6 +33,7 @@ type Page struct {
 	flight *flight
 	seq    uint64
 	status common.StatusLine
+	story  storyPage
 }
 
 // tabContent is a tab rendered for a width: an optional fixed head (column
@@ -56,6 +57,7 @@ type tabKey struct {
 	namesVersion int
 	width        int
 	doc          int // which build of the JSON tab's content
+	filter       int // which filter of the Feed tab
 }
 
 type jsonState struct {
@@ -98,15 +100,25 @@ func (p *Page) Activate() tea.Cmd {
 	if !p.data.Complete() && p.flight == nil {
 		cmds = append(cmds, p.fetchParts(false))
 	}
-	cmds = append(cmds, p.relayout())
+	p.story.onScreen = true
+	p.retryStory()
+	cmds = append(cmds, p.settle())
 	return tea.Batch(cmds...)
 }
 
 // Deactivate stops resolving: the next visit asks again for what is missing.
-func (p *Page) Deactivate() { p.cancelFlight() }
+func (p *Page) Deactivate() {
+	p.cancelFlight()
+	p.cancelStory()
+	p.story.onScreen = false
+}
 
 // Close stops everything for good.
-func (p *Page) Close() { p.cancelFlight() }
+func (p *Page) Close() {
+	p.cancelFlight()
+	p.cancelStory()
+	p.story.onScreen = false
+}
 
 // Status is the page's last message.
 func (p *Page) Status() common.Status { return p.status.Status }
@@ -119,7 +131,7 @@ func (p *Page) Busy() string {
 	case p.flight != nil || (p.data.busy != 0 && !p.data.Complete()):
 		return "Loading contacts, companies and products…"
 	}
-	return ""
+	return p.storyBusy()
 }
 
 func (p *Page) say(kind common.StatusKind, text string) tea.Cmd {
@@ -148,6 +160,8 @@ func (p *Page) Update(msg tea.Msg) tea.Cmd {
 		cmd = p.onCompanies(msg)
 	case catalogMsg:
 		cmd = p.onCatalog(msg)
+	case storyMsg:
+		cmd = p.onStory(msg)
 	case jsonBuiltMsg:
 		if msg.data == p.json.data {
 			p.json.doc, p.json.building = msg.doc, false
@@ -156,11 +170,14 @@ func (p *Page) Update(msg tea.Msg) tea.Cmd {
 	case common.FadeMsg:
 		p.status.Faded(msg)
 	}
-	return tea.Batch(cmd, p.relayout())
+	return tea.Batch(cmd, p.settle())
 }
 
 func (p *Page) onKey(msg tea.KeyMsg) tea.Cmd {
 	k := &p.keys
+	if p.onStoryKey(msg) {
+		return nil
+	}
 	switch {
 	case key.Matches(msg, k.NextTab):
 		p.active = (p.active + 1) % tabCount
@@ -172,8 +189,24 @@ func (p *Page) onKey(msg tea.KeyMsg) tea.Cmd {
 		p.expanded = !p.expanded
 	case key.Matches(msg, k.Refresh):
 		return p.refresh()
-	default:
+	case key.Matches(msg, k.Open):
+		return p.openSelected()
+	case p.expanded:
 		k.HandleScroll(msg, p.scroller())
+	default:
+		k.HandleScroll(msg, p.tabs[p.active].view.keys())
+	}
+	return nil
+}
+
+// openSelected asks the root to open the contact, company or list element
+// under the active tab's cursor.
+func (p *Page) openSelected() tea.Cmd {
+	if p.expanded {
+		return nil
+	}
+	if t, ok := p.tabs[p.active].view.selected(); ok {
+		return common.Navigate(t)
 	}
 	return nil
 }
@@ -194,10 +227,10 @@ func (p *Page) scroller() *vscroll.Model {
 }
 
 // ShortHelp is the page's part of the footer.
-func (p *Page) ShortHelp() []key.Binding { return p.keys.short() }
+func (p *Page) ShortHelp() []key.Binding { return append(p.storyHelp(), p.keys.short()...) }
 
 // FullHelp is the page's part of the help screen.
-func (p *Page) FullHelp() [][]key.Binding { return p.keys.full() }
+func (p *Page) FullHelp() [][]key.Binding { return p.withStoryHelp(p.keys.full()) }
 
 // Position is where the visible content is scrolled.
 func (p *Page) Position() string { return p.scroller().Position() }

@@ -40,7 +40,7 @@ func renderSummary(c *common.Context, d *Data, link string, width int) []string 
 	}
 	valueWidth := cellWidth - summaryLabelWidth - 2
 	lines := []string{common.Truncate(titleLine(c, d.Lead), width)}
-	for _, row := range summaryRows(c, d.Lead, link, valueWidth, width-summaryLabelWidth-2) {
+	for _, row := range summaryRows(c, d.Lead, stageStay(c, d), link, valueWidth, width-summaryLabelWidth-2) {
 		var cells []string
 		if twoColumns && len(row) == 2 {
 			cells = []string{
@@ -77,11 +77,12 @@ func renderFact(c *common.Context, f fact, width int) string {
 
 // summaryRows lists the facts the lead has, in order of importance,
 // leaving out those it lacks rather than showing them blank.
-func summaryRows(c *common.Context, l *api.Lead, link string, valueWidth, wideValueWidth int) []factRow {
+func summaryRows(c *common.Context, l *api.Lead, stay, link string, valueWidth, wideValueWidth int) []factRow {
 	f := factMaker{c: c, now: c.Now(), valueWidth: valueWidth}
 	rows := []factRow{
 		pair(f.text("Price", price(c, l)), f.text("Responsible", c.Names.User(l.ResponsibleUserID))),
 		{{"Stage", stageValue(c, l)}},
+		f.text("History", stay),
 		pair(f.when("Created", &l.CreatedAt), f.when("Updated", &l.UpdatedAt)),
 		pair(f.when("Closed", l.ClosedAt), f.due("Next task", l.ClosestTaskAt)),
 		pair(f.text("Created by", c.Names.User(l.CreatedBy)), f.text("Updated by", c.Names.User(l.UpdatedBy))),

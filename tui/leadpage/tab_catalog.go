@@ -12,6 +12,7 @@ import (
 
 // catalogRow is one linked list element as the Catalog tab shows it.
 type catalogRow struct {
+	id, catalogID               int64
 	name, list, quantity, price string
 	note                        string // why the name is missing, if it is
 }
@@ -51,7 +52,7 @@ func catalogRows(c *common.Context, d *Data) []catalogRow {
 	rows := make([]catalogRow, 0, len(d.Lead.Embedded.CatalogElements))
 	for _, ref := range d.Lead.Embedded.CatalogElements {
 		catalogID := ref.Metadata.CatalogID
-		row := catalogRow{list: c.Names.Catalog(catalogID), quantity: common.Quantity(ref.Metadata.Quantity)}
+		row := catalogRow{id: ref.ID, catalogID: catalogID, list: c.Names.Catalog(catalogID), quantity: common.Quantity(ref.Metadata.Quantity)}
 		e, ok := elements[[2]int64{catalogID, ref.ID}]
 		if !ok {
 			row.name = "#" + strconv.FormatInt(ref.ID, 10)
@@ -92,15 +93,19 @@ func elementPrice(c *common.Context, e api.CatalogElement, priceID *int64) strin
 	return sanitize.Line(c.Formatter().Format(f))
 }
 
-// catalogTable lays rows out in columns: the name column takes what the
-// others leave, the list column shrinks first when space is short.
+// catalogTable lays rows out in columns after the cursor's gutter: the name
+// column takes what the others leave, the list column shrinks first when
+// space is short.
 type catalogTable struct {
 	c                          *common.Context
 	rows                       []catalogRow
 	nameW, listW, qtyW, priceW int
 }
 
-const columnGap = 2
+const (
+	columnGap = 2
+	markWidth = 2 // the cursor's gutter, see selectionMark
+)
 
 func newCatalogTable(c *common.Context, rows []catalogRow, width int) catalogTable {
 	t := catalogTable{c: c, rows: rows, listW: len("List"), qtyW: len("Qty"), priceW: len("Price")}
@@ -111,10 +116,10 @@ func newCatalogTable(c *common.Context, rows []catalogRow, width int) catalogTab
 	}
 	t.priceW = min(t.priceW, max(8, width/4))
 	t.listW = min(t.listW, max(6, width/4))
-	t.nameW = width - t.listW - t.qtyW - t.priceW - 3*columnGap
+	t.nameW = width - markWidth - t.listW - t.qtyW - t.priceW - 3*columnGap
 	if t.nameW < 8 {
 		t.listW = max(4, t.listW-(8-t.nameW))
-		t.nameW = width - t.listW - t.qtyW - t.priceW - 3*columnGap
+		t.nameW = width - markWidth - t.listW - t.qtyW - t.priceW - 3*columnGap
 	}
 	t.nameW = max(1, t.nameW)
 	return t
@@ -127,20 +132,30 @@ func (t catalogTable) line(name, list, qty, price string) string {
 }
 
 func (t catalogTable) titles() string {
-	return t.c.Styles.Label.Render(t.line("Element", "List", "Qty", "Price"))
+	return t.c.Styles.Label.Render(strings.Repeat(" ", markWidth) + t.line("Element", "List", "Qty", "Price"))
 }
 
 func (t catalogTable) Len() int { return len(t.rows) }
 
-func (t catalogTable) Render(i, width int, _ bool) []string {
+// Target opens the element's page.
+func (t catalogTable) Target(i int) (common.Target, bool) {
+	r := t.rows[i]
+	return common.Target{Kind: common.TargetCatalogElement, ID: r.id, CatalogID: r.catalogID}, r.id > 0 && r.catalogID > 0
+}
+
+func (t catalogTable) Render(i, width int, selected bool) []string {
 	st := t.c.Styles
 	r := t.rows[i]
 	sep := strings.Repeat(" ", columnGap)
-	name := st.Value.Render(common.Fit(r.name, t.nameW))
+	nameStyle := st.Value
+	if selected {
+		nameStyle = st.Heading
+	}
+	name := nameStyle.Render(common.Fit(r.name, t.nameW))
 	if r.note != "" {
 		name = st.Faint.Render(common.Fit(r.name+"  "+r.note, t.nameW))
 	}
-	return []string{name + sep +
+	return []string{selectionMark(t.c, selected, true) + name + sep +
 		st.Muted.Render(common.Fit(r.list, t.listW)) + sep +
 		st.Value.Render(common.PadLeft(common.Truncate(r.quantity, t.qtyW), t.qtyW)) + sep +
 		st.Value.Render(common.PadLeft(common.Truncate(r.price, t.priceW), t.priceW))}

@@ -74,7 +74,7 @@ func contactsTab(c *common.Context, d *Data, width int) tabContent {
 	}
 	return tabContent{
 		head: append(partStatus(c, d.contacts.state, d.contacts.err, "contacts", width), cutLines(c, d.contacts.cut, width)...),
-		body: newPartyItems(c, parties, d.contacts.state, width),
+		body: newPartyItems(c, common.TargetContact, parties, d.contacts.state, width),
 	}
 }
 
@@ -98,42 +98,53 @@ func companiesTab(c *common.Context, d *Data, width int) tabContent {
 	}
 	return tabContent{
 		head: append(partStatus(c, d.companies.state, d.companies.err, "companies", width), cutLines(c, d.companies.cut, width)...),
-		body: newPartyItems(c, parties, d.companies.state, width),
+		body: newPartyItems(c, common.TargetCompany, parties, d.companies.state, width),
 	}
 }
 
 // partyItems draws contacts or companies one block each, their labels in
-// one column across all blocks.
+// one column across all blocks; the cursor selects a block to open.
 type partyItems struct {
 	c          *common.Context
+	kind       common.TargetKind
 	format     api.FieldFormatter
 	parties    []party
 	state      partState
 	labelWidth int
 }
 
-func newPartyItems(c *common.Context, parties []party, state partState, width int) partyItems {
+func newPartyItems(c *common.Context, kind common.TargetKind, parties []party, state partState, width int) partyItems {
 	labelWidth := len("E-mail")
 	for _, p := range parties[:min(len(parties), labelSample)] {
 		for _, f := range p.others {
 			labelWidth = max(labelWidth, lipgloss.Width(common.FieldName(f)))
 		}
 	}
-	return partyItems{c: c, format: c.Formatter(), parties: parties, state: state, labelWidth: min(labelWidth, max(8, width/3))}
+	return partyItems{c: c, kind: kind, format: c.Formatter(), parties: parties, state: state, labelWidth: min(labelWidth, max(8, width/3))}
 }
 
 func (p partyItems) Len() int { return len(p.parties) }
 
-func (p partyItems) Render(i, width int, _ bool) []string {
+// Target opens the contact's or company's page.
+func (p partyItems) Target(i int) (common.Target, bool) {
+	return common.Target{Kind: p.kind, ID: p.parties[i].id}, true
+}
+
+func (p partyItems) Render(i, width int, selected bool) []string {
 	var out []string
 	if i > 0 {
 		out = append(out, "")
 	}
 	party := p.parties[i]
-	if party.missing {
-		return append(out, unresolved(p.c, party.id, party.main, p.state, width))
+	inner := max(1, width-2)
+	block := []string{unresolved(p.c, party.id, party.main, p.state, inner)}
+	if !party.missing {
+		block = renderParty(p.c, party, partyRows(p.format, party), p.labelWidth, inner)
 	}
-	return append(out, renderParty(p.c, party, partyRows(p.format, party), p.labelWidth, width)...)
+	for j, l := range block {
+		out = append(out, selectionMark(p.c, selected, j == 0)+l)
+	}
+	return out
 }
 
 func renderParty(c *common.Context, p party, rows [][2]string, labelWidth, width int) []string {

@@ -17,14 +17,16 @@ const (
 	tabContacts
 	tabCompanies
 	tabCatalog
+	tabFeed
+	tabTasks
 	tabJSON
 	tabCount
 )
 
-var tabTitles = [tabCount]string{"Fields", "Tags", "Contacts", "Companies", "Catalog", "JSON"}
+var tabTitles = [tabCount]string{"Fields", "Tags", "Contacts", "Companies", "Catalog", "Feed", "Tasks", "JSON"}
 
 // tabShortTitles keep the bar on one line in narrow terminals.
-var tabShortTitles = [tabCount]string{"Fld", "Tags", "Cont", "Comp", "Cat", "JSON"}
+var tabShortTitles = [tabCount]string{"Fld", "Tags", "Cont", "Comp", "Cat", "Feed", "Task", "JSON"}
 
 // tabItems counts what a tab holds, from the lead's own references so the
 // number is right before the names arrive; -1 means no count (JSON).
@@ -44,6 +46,8 @@ func tabItems(d *Data, t tabKind) int {
 		return len(l.Embedded.Companies)
 	case tabCatalog:
 		return len(l.Embedded.CatalogElements)
+	case tabFeed, tabTasks:
+		return storyTabItems(d, t)
 	}
 	return -1
 }
@@ -64,30 +68,36 @@ func tabLoading(d *Data, t tabKind) bool {
 				return true
 			}
 		}
+	case tabFeed, tabTasks:
+		return storyTabLoading(d, t)
 	}
 	return false
 }
 
 // renderTabBar draws the tabs with their counts, the active one highlighted
 // (and bracketed when there is no colour). It falls back to short titles,
-// then to truncation, so it never exceeds width.
+// then to counting only the active tab, then to truncation, so it never
+// exceeds width.
 func renderTabBar(c *common.Context, d *Data, active tabKind, width int) string {
 	for _, titles := range [][tabCount]string{tabTitles, tabShortTitles} {
-		bar := tabBar(c, d, active, titles)
+		bar := tabBar(c, d, active, titles, true)
 		if lipgloss.Width(bar) <= width {
 			return bar
 		}
 	}
-	return common.Truncate(tabBar(c, d, active, tabShortTitles), width)
+	return common.Truncate(tabBar(c, d, active, tabShortTitles, false), width)
 }
 
-func tabBar(c *common.Context, d *Data, active tabKind, titles [tabCount]string) string {
+func tabBar(c *common.Context, d *Data, active tabKind, titles [tabCount]string, counts bool) string {
 	st := c.Styles
 	parts := make([]string, 0, tabCount)
 	for t := tabKind(0); t < tabCount; t++ {
 		label := titles[t]
-		if n := tabItems(d, t); n >= 0 {
+		if n := tabItems(d, t); n >= 0 && (counts || t == active) {
 			label += " " + strconv.Itoa(n)
+			if tabMore(d, t) {
+				label += "+"
+			}
 		}
 		if tabLoading(d, t) {
 			label += "…"

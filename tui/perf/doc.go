@@ -13,11 +13,18 @@
 //	go test -run='^$' -bench=. ./tui/perf/
 //
 // BenchmarkRequestsPerLeadView: requests per view, revisit and refresh of
-// the huge lead beside the naive count. BenchmarkEnterToSummary,
+// the huge lead beside the naive count, and the story's background
+// prefetch. BenchmarkFeedFirstPage: the Feed tab opened until its first
+// entries show (100 ms latency). BenchmarkFeedView: View() with the huge
+// lead's whole feed loaded, and the heap the lead and its story keep.
+// BenchmarkEnterToSummary,
 // BenchmarkEnterToAllTabs and BenchmarkStartToAllTabs: latency with 100 ms
 // added to every request (median ms, overhead beyond the round trips, and
-// the model's own Update+View time). BenchmarkPeakRSSHugeLead (needs tmux):
-// peak RSS of the built binary holding the huge lead. BenchmarkBinarySize:
+// the model's own Update+View time). BenchmarkEnterToContactLeads: enter on
+// a lead's contact until its 50 leads are listed (requests/op, latency).
+// BenchmarkPeakRSSHugeLead (needs tmux):
+// peak RSS of the built binary holding the huge lead, its whole feed
+// loaded. BenchmarkBinarySize:
 // the binary as built and stripped. The leads list: BenchmarkTypeSearch
 // (list requests sent while typing a 10-character search, and the time
 // from the debounce to the rows, 100 ms away), BenchmarkScrollEveryLead

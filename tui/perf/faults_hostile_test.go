@@ -49,15 +49,15 @@ var hostileCases = []hostileCase{
 	// the lead bounded in depth, built off the Update loop.
 	{name: "JSON tab of a value nested 8000 deep", target: sandbox.LeadNoContacts,
 		faults: sandbox.Faults{Endpoint: sandbox.EndpointLeads, Fault: sandbox.FaultDeepJSON},
-		tab:    6, wantTab: `"custom_fields_values"`, maxHeapMiB: 50},
+		tab:    tabJSON, wantTab: `"custom_fields_values"`, maxHeapMiB: 50},
 	// 464 such values: an 8 MiB lead.
 	{name: "JSON tab of an 8 MiB lead of deep values", target: sandbox.LeadNoContacts,
 		faults: sandbox.Faults{Endpoint: sandbox.EndpointLeads, Fault: sandbox.FaultDeepJSON, Count: 464},
-		tab:    6, wantTab: `"custom_fields_values"`, maxHeapMiB: 100},
+		tab:    tabJSON, wantTab: `"custom_fields_values"`, maxHeapMiB: 100},
 	// 450,000 field values (7 MB): the Fields tab draws only what is on screen.
 	{name: "Fields tab of 450,000 values", target: sandbox.LeadNoContacts,
 		faults: sandbox.Faults{Endpoint: sandbox.EndpointLeads, Fault: sandbox.FaultManyFieldValues},
-		tab:    1, wantTab: "of 450", maxHeapMiB: 100},
+		tab:    tabFields, wantTab: "of 450", maxHeapMiB: 100},
 	{name: "start-up lists paging 8 MiB forever", target: sandbox.LeadNoContacts,
 		faults:            sandbox.Faults{Fault: sandbox.FaultEndlessPages},
 		wantAccountStatus: "Account data cut short: ",

@@ -227,7 +227,7 @@ func checkUnknownFieldShown(e *faultEnv, _ perf.Frame) {
 func checkNoEscapesOnAnyTab(e *faultEnv, f perf.Frame) {
 	e.t.Helper()
 	frames := []perf.Frame{f}
-	for tab := 1; tab <= 6; tab++ {
+	for tab := 1; tab <= tabJSON; tab++ {
 		frames = append(frames, e.s.press(tabKey(tab)))
 	}
 	for i, f := range frames {

@@ -41,7 +41,7 @@ func BenchmarkHostileJSONTab(b *testing.B) {
 				}
 				b.StartTimer()
 				sent := time.Now()
-				f, err := s.drv.SendAndWait(tabKey(6), func(f perf.Frame) bool {
+				f, err := s.drv.SendAndWait(tabKey(tabJSON), func(f perf.Frame) bool {
 					longest = max(longest, f.Took)
 					return strings.Contains(f.View, `"custom_fields_values"`)
 				}, waitLimit)

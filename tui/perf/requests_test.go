@@ -1,11 +1,14 @@
 package perf_test
 
 import (
+	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/leadscope/leadscope/api"
 	"github.com/leadscope/leadscope/api/sandbox"
+	"github.com/leadscope/leadscope/tui/perf"
 	"github.com/muesli/termenv"
 )
 
@@ -61,7 +64,17 @@ func TestRequestsPerLeadView(t *testing.T) {
 			if !showsLead(f.View, tc.id) {
 				t.Fatalf("lead %d not on screen:\n%s", tc.id, f.View)
 			}
-			assertCost(t, srv, "first visit", tc.want)
+			// The lead's story follows in the background: the feed's first
+			// page (notes and events) and the tasks, the limiter keeping the
+			// whole view within Kommo's 7 requests a second.
+			s.awaitStory()
+			assertViewCost(t, srv, "first visit", tc.want, storyPrefetch)
+			if f := s.press(tabKey(tabFeed)); !strings.Contains(f.View, "[Feed") || strings.Contains(f.View, "Could not") {
+				t.Fatalf("the Feed tab did not show:\n%s", f.View)
+			}
+			s.press(tabKey(tabTasks))
+			assertCost(t, srv, "the Feed and Tasks tabs, prefetched", leadRequests{})
+			s.press(tabKey(tabFields))
 
 			other := sandbox.LeadWon
 			s.open(other)
@@ -76,17 +89,79 @@ func TestRequestsPerLeadView(t *testing.T) {
 				t.Fatalf("typing %d again did not show it:\n%s", tc.id, f.View)
 			}
 			assertCost(t, srv, "revisits ([, ], typing the ID again)", leadRequests{})
+			// History is now: this lead, the other, this lead again.
+			s.press(runes("["))
+			if f := s.press(runes("[")); !showsLead(f.View, tc.id) {
+				t.Fatalf("[ [ did not go back to the first page of %d:\n%s", tc.id, f.View)
+			}
+			if f := s.press(tabKey(tabFeed)); !strings.Contains(f.View, "[Feed") {
+				t.Fatalf("the Feed tab is not on screen:\n%s", f.View)
+			}
+			assertCost(t, srv, "the feed again, on the page that loaded it", leadRequests{})
+			s.press(tabKey(tabFields))
+			s.press(runes("]"))
+			s.press(runes("]"))
 
 			f = s.press(runes("r"))
 			if !showsLead(f.View, tc.id) || !strings.Contains(f.View, "Refreshed") {
 				t.Fatalf("r did not refresh %d:\n%s", tc.id, f.View)
 			}
-			assertCost(t, srv, "refresh (r)", tc.want)
+			s.awaitStory()
+			assertViewCost(t, srv, "refresh (r)", tc.want, storyPrefetch)
 			if n := srv.RateLimited(); n != 0 {
 				t.Errorf("the sandbox answered %d requests with 429", n)
 			}
+			if n := srv.MaxInWindow(time.Second); n > kommoRatePerSecond {
+				t.Errorf("%d requests reached the sandbox within a second, over Kommo's %d", n, kommoRatePerSecond)
+			}
 		})
 	}
+}
+
+// kommoRatePerSecond is Kommo's limit: requests per second per integration.
+const kommoRatePerSecond = 7
+
+// storyRequests is what the sandbox counted of a lead's story.
+type storyRequests struct{ notes, events, tasks, fieldDefs int }
+
+func (r storyRequests) total() int { return r.notes + r.events + r.tasks + r.fieldDefs }
+
+// storyPrefetch is what a lead view adds in the background once the lead
+// and its parts are in: the feed's first page (the newest page of notes
+// and of events, side by side) and the tasks. The seeded leads name every
+// field their events change, so no definitions are needed.
+var storyPrefetch = storyRequests{notes: 1, events: 1, tasks: 1}
+
+// storyLoaded is a screen whose tab bar counts the feed and the tasks.
+var storyLoaded = regexp.MustCompile(`Feed \d+.*Tasks \d+`)
+
+// awaitStory waits for the lead's story to have arrived.
+func (s *session) awaitStory() perf.Frame {
+	s.tb.Helper()
+	f, err := s.drv.Await(func(f perf.Frame) bool { return storyLoaded.MatchString(f.View) }, waitLimit)
+	if err != nil {
+		s.tb.Fatal(err)
+	}
+	return f
+}
+
+func countedStoryRequests(srv *sandbox.Server) storyRequests {
+	return storyRequests{
+		notes:     srv.Requests(sandbox.EndpointNotes),
+		events:    srv.Requests(sandbox.EndpointEvents),
+		tasks:     srv.Requests(sandbox.EndpointTasks),
+		fieldDefs: srv.Requests(sandbox.EndpointCustomFields),
+	}
+}
+
+// assertViewCost checks a lead view with its story prefetched.
+func assertViewCost(t *testing.T, srv *sandbox.Server, what string, lead leadRequests, story storyRequests) {
+	t.Helper()
+	gotLead, gotStory := countedLeadRequests(srv), countedStoryRequests(srv)
+	if gotLead != lead || gotStory != story || srv.TotalRequests() != lead.total()+story.total() {
+		t.Fatalf("%s: sandbox saw %+v and %+v (by endpoint %v), want %+v and %+v", what, gotLead, gotStory, srv.RequestCounts(), lead, story)
+	}
+	srv.ResetCounts()
 }
 
 func assertCost(t *testing.T, srv *sandbox.Server, what string, want leadRequests) {
@@ -150,7 +225,10 @@ func BenchmarkRequestsPerLeadView(b *testing.B) {
 	srv.ResetCounts()
 	s.open(sandbox.LeadHuge)
 	first := srv.TotalRequests()
+	s.awaitStory()
+	story := srv.TotalRequests() - first
 	s.open(sandbox.LeadWon)
+	s.awaitStory()
 	srv.ResetCounts()
 	s.press(runes("["))
 	revisit := srv.TotalRequests()
@@ -165,6 +243,7 @@ func BenchmarkRequestsPerLeadView(b *testing.B) {
 	b.StopTimer()
 	b.ReportMetric(float64(first), "requests/view")
 	b.ReportMetric(float64(revisit), "requests/revisit")
+	b.ReportMetric(float64(story), "requests/story-prefetch")
 	b.ReportMetric(float64(srv.TotalRequests())/float64(b.N), "requests/refresh")
 	b.ReportMetric(float64(ref.naiveRequests()), "naive-requests/view")
 }

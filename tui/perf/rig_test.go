@@ -138,6 +138,14 @@ var enter = tea.KeyMsg{Type: tea.KeyEnter}
 
 func runes(s string) tea.KeyMsg { return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)} }
 
+// The lead page's tabs as tabKey numbers them.
+const (
+	tabFields = 1
+	tabFeed   = 6
+	tabTasks  = 7
+	tabJSON   = 8
+)
+
 // tabKey jumps to the lead page's tab n (1-based), as alt+n does.
 func tabKey(n int) tea.KeyMsg {
 	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{rune('0' + n)}, Alt: true}
@@ -145,6 +153,7 @@ func tabKey(n int) tea.KeyMsg {
 
 // loadingMarks are the status texts of work in flight.
 var loadingMarks = []string{"Loading lead", "Refreshing lead", "Loading contacts, companies and products", "Loading the account",
+	"Loading the feed", "Loading older entries", "Loading tasks", "Loading field names",
 	"Loading leads", "Loading more leads", "Searching…"}
 
 // settled reports a screen with nothing in flight: a lead with its tabs

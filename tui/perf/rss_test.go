@@ -17,8 +17,8 @@ import (
 
 // BenchmarkPeakRSSHugeLead runs the built leadscope in a real terminal
 // (tmux) against a kommo-sandbox process, opens the huge lead, visits and
-// scrolls every tab, and reports the process's peak resident set (VmHWM).
-// Target: under 50 MB.
+// scrolls every tab, loads every page of its feed, and reports the
+// process's peak resident set (VmHWM). Target: under 50 MB.
 func BenchmarkPeakRSSHugeLead(b *testing.B) {
 	requireTool(b, "tmux")
 	dir := b.TempDir()
@@ -46,7 +46,7 @@ func BenchmarkPeakRSSHostileLeads(b *testing.B) {
 	requireTool(b, "tmux")
 	dir := b.TempDir()
 	leadscope := buildBinary(b, dir, "leadscope", "github.com/leadscope/leadscope")
-	tabs := []tabCheck{{"M-1", "Fields", []string{"Generated 1 "}}, {"M-6", "JSON", []string{`"custom_fields_values"`}}}
+	tabs := []tabCheck{{"M-1", "Fields", []string{"Generated 1 "}}, {"M-8", "JSON", []string{`"custom_fields_values"`}}}
 	for _, tc := range []struct {
 		name   string
 		faults sandbox.Faults
@@ -176,6 +176,9 @@ func peakRSSViewingLead(tb testing.TB, bin, url, token string, lead int64, tabs 
 	for _, tab := range tabs {
 		tm.run("send-keys", "-t", "rss", tab.key)
 		tm.waitFor("the "+tab.name+" tab", func(s string) bool { return containsAny(s, tab.shows) })
+		if tab.name == "Feed" {
+			loadWholeFeedInTmux(tm)
+		}
 		tm.run("send-keys", "-t", "rss", "End")
 		tm.run("send-keys", "-t", "rss", "Home")
 	}
@@ -212,7 +215,25 @@ func hugeLeadTabs(ref reference) []tabCheck {
 	}
 	return []tabCheck{
 		{"M-1", "Fields", fields}, {"M-2", "Tags", tags}, {"M-3", "Contacts", contacts},
-		{"M-4", "Companies", companies}, {"M-5", "Catalog", elements}, {"M-6", "JSON", []string{`"custom_fields_values"`}},
+		{"M-4", "Companies", companies}, {"M-5", "Catalog", elements}, {"M-6", "Feed", []string{" shown · "}},
+		{"M-7", "Tasks", []string{"Open · "}}, {"M-8", "JSON", []string{`"custom_fields_values"`}},
+	}
+}
+
+// loadWholeFeedInTmux presses End in the Feed tab until every page of the
+// notes and events is in: the head then counts entries without "more".
+func loadWholeFeedInTmux(tm *tmux) {
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		screen := tm.run("capture-pane", "-p", "-t", "rss")
+		if strings.Contains(screen, " entries") && !strings.Contains(screen, "· more") {
+			return
+		}
+		if time.Now().After(deadline) {
+			tm.tb.Fatalf("the feed never finished loading; last screen:\n%s", screen)
+		}
+		tm.run("send-keys", "-t", "rss", "End")
+		time.Sleep(100 * time.Millisecond)
 	}
 }
 
