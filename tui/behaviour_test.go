@@ -66,6 +66,18 @@ func TestSpinnerTicksOnlyWhileLoading(t *testing.T) {
 	if !ticked {
 		t.Error("a lookup did not start the spinner")
 	}
+	// A load a page starts on a key (r refreshes the lead) spins too.
+	m = lookUp(t, m, idText(sandbox.LeadBasic))
+	_, cmd = m.Update(keyMsg("r"))
+	ticked = false
+	for _, msg := range collect(cmd) {
+		if _, ok := msg.(spinner.TickMsg); ok {
+			ticked = true
+		}
+	}
+	if !ticked {
+		t.Error("a refresh did not start the spinner")
+	}
 }
 
 func TestSummaryShowsBeforeTheNamesArriveAndTabsFillAsTheyLand(t *testing.T) {

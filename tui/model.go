@@ -79,6 +79,7 @@ type Model struct {
 	snap               cache.Snapshot // the account data in use
 	dirLoading         bool
 	revalidateWhenIdle bool
+	spinning           bool // a tick chain is running
 
 	frame frame
 
@@ -154,7 +155,7 @@ func newModel(ctx context.Context, opts Options) Model {
 	} else {
 		m.input.focus()
 	}
-	m.startCmds = append(m.startCmds, m.spin.Tick)
+	m.startCmds = append(m.startCmds, m.keepSpinning())
 	m.relayout()
 	return m
 }
