@@ -67,7 +67,10 @@ func TestSpinnerTicksOnlyWhileLoading(t *testing.T) {
 		t.Error("a lookup did not start the spinner")
 	}
 	// A load a page starts on a key (r refreshes the lead) spins too.
-	m = lookUp(t, m, idText(sandbox.LeadBasic))
+	m = press(t, m, keyMsg("enter"))
+	if leadOnScreen(m) != sandbox.LeadBasic {
+		t.Fatalf("lead %d on screen", leadOnScreen(m))
+	}
 	_, cmd = m.Update(keyMsg("r"))
 	ticked = false
 	for _, msg := range collect(cmd) {
