@@ -93,7 +93,7 @@ func (m *Model) completeDirectory(lead *api.Lead) tea.Cmd {
 func (m *Model) refreshDirectory() tea.Cmd {
 	m.dirLoading = true
 	m.revalidateWhenIdle = false
-	return tea.Batch(loadDirectory(m.c.Lifetime, m.dirSource, dirRefresh, nil, cache.Snapshot{}), m.spin.Tick,
+	return tea.Batch(loadDirectory(m.c.Lifetime, m.dirSource, dirRefresh, nil, cache.Snapshot{}),
 		m.say(common.StatusInfo, "Refreshing the account data…"))
 }
 

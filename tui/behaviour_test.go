@@ -67,6 +67,21 @@ func TestSpinnerTicksOnlyWhileLoading(t *testing.T) {
 	if !ticked {
 		t.Error("a lookup did not start the spinner")
 	}
+	// A load a page starts on a key (r refreshes the lead) spins too.
+	m = press(t, m, keyMsg("enter"))
+	if leadOnScreen(m) != sandbox.LeadBasic {
+		t.Fatalf("lead %d on screen", leadOnScreen(m))
+	}
+	_, cmd = m.Update(keyMsg("r"))
+	ticked = false
+	for _, msg := range collect(cmd) {
+		if _, ok := msg.(spinner.TickMsg); ok {
+			ticked = true
+		}
+	}
+	if !ticked {
+		t.Error("a refresh did not start the spinner")
+	}
 }
 
 func TestSummaryShowsBeforeTheNamesArriveAndTabsFillAsTheyLand(t *testing.T) {

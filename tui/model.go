@@ -88,6 +88,7 @@ type Model struct {
 	snap               cache.Snapshot // the account data in use
 	dirLoading         bool
 	revalidateWhenIdle bool
+	spinning           bool // a tick chain is running
 
 	frame frame
 
@@ -169,7 +170,7 @@ func newModel(ctx context.Context, opts Options) Model {
 		m.startCmds = append(m.startCmds, m.pushPage(list))
 	}
 	m.focus = focusContent
-	m.startCmds = append(m.startCmds, m.spin.Tick)
+	m.startCmds = append(m.startCmds, m.keepSpinning())
 	m.relayout()
 	return m
 }

@@ -33,7 +33,7 @@ func (m *Model) openTarget(t common.Target, typed bool) tea.Cmd {
 		ctx, cancel := context.WithCancel(m.c.Lifetime)
 		seq := m.c.NextSeq()
 		m.opening = &opening{seq: seq, target: t, cancel: cancel, typed: typed}
-		return tea.Batch(leadpage.FetchLead(ctx, m.c.Client, 0, seq, t.ID), m.spin.Tick, m.retryDirectory())
+		return tea.Batch(leadpage.FetchLead(ctx, m.c.Client, 0, seq, t.ID), m.retryDirectory())
 	case common.TargetLeads:
 		return m.openList(t.Query)
 	case common.TargetContact, common.TargetCompany, common.TargetCatalogElement:
@@ -52,7 +52,7 @@ func (m *Model) openRecord(t common.Target, typed bool) tea.Cmd {
 	ctx, cancel := context.WithCancel(m.c.Lifetime)
 	seq := m.c.NextSeq()
 	m.opening = &opening{seq: seq, target: t, cancel: cancel, typed: typed}
-	return tea.Batch(recordpage.FetchRecord(ctx, m.c.Client, 0, seq, t), m.spin.Tick, m.retryDirectory())
+	return tea.Batch(recordpage.FetchRecord(ctx, m.c.Client, 0, seq, t), m.retryDirectory())
 }
 
 // onRecordFetched shows the record that was being opened; a failure
@@ -150,7 +150,7 @@ func (m *Model) activate() tea.Cmd {
 		m.listShown = true
 	}
 	// Account data that failed to load is asked for again on each visit.
-	return tea.Batch(p.Activate(), m.spin.Tick, m.retryDirectory())
+	return tea.Batch(p.Activate(), m.retryDirectory())
 }
 
 // route delivers a page's answer to that page, on screen or not.

@@ -34,8 +34,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			cmd = p.Update(msg)
 		}
 	case spinner.TickMsg:
-		// Ticks stop when nothing loads; the next load starts a new chain
-		// and the spinner's tag drops any duplicate.
+		// Ticks stop when nothing loads; keepSpinning starts a new chain
+		// when something does again.
 		if m.loading() {
 			m.spin, cmd = m.spin.Update(msg)
 		}
@@ -44,9 +44,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case common.NavigateMsg:
 		cmd = m.openTarget(msg.Target, false)
 	case common.NeedAccountMsg:
-		if cmd = m.retryDirectory(); cmd != nil {
-			cmd = tea.Batch(cmd, m.spin.Tick)
-		}
+		cmd = m.retryDirectory()
 	case leadpage.FetchedMsg:
 		if msg.Page == 0 {
 			cmd = m.onLeadFetched(msg)
@@ -77,7 +75,24 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.onCopied(msg)
 	}
 	m.relayout()
-	return m, tea.Batch(cmd, m.maybeRevalidate())
+	return m, tea.Batch(cmd, m.maybeRevalidate(), m.keepSpinning())
+}
+
+// keepSpinning starts the spinner when something loads and no tick chain
+// runs: whatever started the load (a key, an answer, a page), the spinner
+// turns while it lasts, and only one chain ever runs.
+func (m *Model) keepSpinning() tea.Cmd {
+	if !m.loading() {
+		// The running chain ends at its next tick; a load starting before
+		// then starts another, and the spinner's tag drops the older one.
+		m.spinning = false
+		return nil
+	}
+	if m.spinning {
+		return nil
+	}
+	m.spinning = true
+	return m.spin.Tick
 }
 
 func (m *Model) say(kind common.StatusKind, text string) tea.Cmd {

@@ -76,6 +76,8 @@ func (p *Page) fetchParts(refresh bool) tea.Cmd {
 // lead on screen stays until the new one arrives.
 func (p *Page) refresh() tea.Cmd {
 	p.cancelFlight()
+	// The last refresh's "Refreshed" must not stand while this one runs.
+	p.status.Clear(p.c)
 	p.seq++
 	ctx, cancel := context.WithCancel(p.c.Lifetime)
 	p.flight = &flight{seq: p.seq, cancel: cancel, refresh: true}

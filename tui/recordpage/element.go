@@ -114,6 +114,7 @@ func (p *ElementPage) Update(msg tea.Msg) tea.Cmd {
 
 func (p *ElementPage) refresh() tea.Cmd {
 	p.stopRefresh()
+	p.status.Clear(p.c) // the last refresh's "Refreshed" must not stand meanwhile
 	p.seq++
 	ctx, cancel := contextFor(p.c)
 	p.refreshing = &request{seq: p.seq, cancel: cancel}

@@ -81,6 +81,7 @@ func (p *Page) onLinked(msg linkedMsg) tea.Cmd {
 // what is on screen stays until the new record arrives.
 func (p *Page) refresh() tea.Cmd {
 	p.stopAll()
+	p.status.Clear(p.c) // the last refresh's "Refreshed" must not stand meanwhile
 	ctx, seq := p.start(reqRecord)
 	return FetchRecord(ctx, p.c.Client, p.id, seq, p.Target())
 }
