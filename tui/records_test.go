@@ -353,3 +353,23 @@ func colourRenderer() *lipgloss.Renderer {
 	r.SetHasDarkBackground(true)
 	return r
 }
+
+// A contact's or company's web address pasted in the find box opens its
+// page; another account's is refused before any request.
+func TestPastedContactAndCompanyURLsOpenTheirPages(t *testing.T) {
+	srv, c := startSandbox(t, sandbox.Options{})
+	m := start(t, newTestModel(t, testOptions(c), 120, 40))
+	paste := func(m Model, text string) Model {
+		return press(t, m, keyMsg("/"), tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(text), Paste: true}, keyMsg("enter"))
+	}
+	m = paste(m, c.ContactWebURL(sandbox.LeadBasicContact))
+	requireContains(t, m.View(), sandbox.LeadBasicContactName, "contact")
+	m = paste(m, c.CompanyWebURL(sandbox.LeadBasicCompany))
+	requireContains(t, m.View(), sandbox.LeadBasicCompanyName, "company")
+	srv.ResetCounts()
+	m = paste(m, "https://other.kommo.com/contacts/detail/"+idText(sandbox.LeadBasicContact))
+	requireContains(t, m.View(), "other.kommo.com")
+	if n := srv.TotalRequests(); n != 0 {
+		t.Errorf("another account's contact URL sent %d requests", n)
+	}
+}

@@ -215,6 +215,14 @@ func (m *Model) submit() tea.Cmd {
 		m.input.parse(m.parseLeadRef)
 		return nil
 	}
+	if t, ok, cmd := m.recordURL(text); ok {
+		if cmd != nil {
+			return cmd
+		}
+		m.input.consume()
+		m.setFocus(focusContent)
+		return m.openTarget(t, true)
+	}
 	if _, ok := m.hist.current().(common.Searcher); ok {
 		m.setFocus(focusContent)
 		return m.queryChanged(true)
@@ -225,6 +233,22 @@ func (m *Model) submit() tea.Cmd {
 	}
 	m.setFocus(focusContent)
 	return m.openTarget(common.Target{Kind: common.TargetLeads, Query: text}, true)
+}
+
+// recordURL reads a contact's or company's web address pasted into the box:
+// ok says it is one; cmd is set when it is refused (another account's).
+func (m *Model) recordURL(text string) (common.Target, bool, tea.Cmd) {
+	kind := map[string]common.TargetKind{api.SectionContacts: common.TargetContact, api.SectionCompanies: common.TargetCompany}
+	section := api.RecordURLSection(text)
+	if section == "" {
+		return common.Target{}, false, nil
+	}
+	id, err := m.c.Client.ParseRecordRef(section, text)
+	if err != nil {
+		m.input.invalid = sanitize.Line(err.Error())
+		return common.Target{}, true, func() tea.Msg { return nil }
+	}
+	return common.Target{Kind: kind[section], ID: id}, true, nil
 }
 
 // parseLeadRef reads a lead ID or a lead URL of this account: another
