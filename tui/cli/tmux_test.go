@@ -43,6 +43,10 @@ func startTmux(t *testing.T, width, height int, env []string, args ...string) *t
 	script := filepath.Join(dir, "run.sh")
 	var b strings.Builder
 	b.WriteString("#!/bin/sh\n")
+	// CI=true (set by .ci/run for the test tools) makes termenv treat any
+	// output as no terminal: colourless, unlike a user's. The program under
+	// test runs as in a user's terminal.
+	b.WriteString("unset CI\n")
 	fmt.Fprintf(&b, "export HOME=%q XDG_CONFIG_HOME=%q XDG_CACHE_HOME=%q TERM=xterm-256color\n", home, filepath.Join(home, ".config"), filepath.Join(home, ".cache"))
 	for _, kv := range env {
 		fmt.Fprintf(&b, "export %s\n", shellQuoteAssignment(kv))

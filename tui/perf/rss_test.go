@@ -158,7 +158,7 @@ func peakRSSViewingLead(tb testing.TB, bin, url, token string, lead int64, tabs 
 	}
 	tm := &tmux{tb: tb, socket: filepath.Join(dir, "tmux.sock")}
 	home := filepath.Join(dir, "home")
-	command := fmt.Sprintf("exec env HOME=%s XDG_CONFIG_HOME=%s TERM=xterm-256color KOMMO_BASE_URL=%s KOMMO_TOKEN=%s %s %d",
+	command := fmt.Sprintf("exec env -u CI HOME=%s XDG_CONFIG_HOME=%s TERM=xterm-256color KOMMO_BASE_URL=%s KOMMO_TOKEN=%s %s %d",
 		shellQuote(home), shellQuote(filepath.Join(home, ".config")), shellQuote(url), shellQuote(token), shellQuote(bin), lead)
 	tm.run("-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "40", "-s", "rss", command)
 	tb.Cleanup(func() { _ = exec.Command("tmux", "-S", tm.socket, "kill-server").Run() })
