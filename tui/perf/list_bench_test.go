@@ -176,7 +176,7 @@ func peakRSSScrollingList(tb testing.TB, bin, url, token, dir string) int64 {
 		tb.Fatal(err)
 	}
 	tm := &tmux{tb: tb, socket: filepath.Join(dir, "tmux.sock")}
-	command := fmt.Sprintf("exec env HOME=%s XDG_CONFIG_HOME=%s TERM=xterm-256color KOMMO_BASE_URL=%s KOMMO_TOKEN=%s %s",
+	command := fmt.Sprintf("exec env -u CI HOME=%s XDG_CONFIG_HOME=%s TERM=xterm-256color KOMMO_BASE_URL=%s KOMMO_TOKEN=%s %s",
 		shellQuote(home), shellQuote(filepath.Join(home, ".config")), shellQuote(url), shellQuote(token), shellQuote(bin))
 	tm.run("-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "40", "-s", "rss", command)
 	tb.Cleanup(func() { _ = exec.Command("tmux", "-S", tm.socket, "kill-server").Run() })
