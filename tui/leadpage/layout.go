@@ -10,10 +10,10 @@ import (
 // summaryState keeps the rendered summary until its inputs change.
 type summaryState struct {
 	drawn summaryKey
-	lines []string // every fact, uncut
-	shown []string // what fits above the tabs
-	cut   int      // facts left out of shown
-	all   *view    // every fact, for the expanded view
+	lines []string         // every fact, uncut
+	shown []string         // what fits above the tabs
+	cut   int              // facts left out of shown
+	all   *common.ListView // every fact, for the expanded view
 }
 
 type summaryKey struct {
@@ -36,7 +36,7 @@ func (p *Page) relayout() tea.Cmd {
 	p.syncSummary()
 	p.keys.sync(p.summary.cut > 0, p.expanded)
 	if p.expanded {
-		p.summary.all.scroll.SetSize(p.width, p.height)
+		p.summary.all.Scroll().SetSize(p.width, p.height)
 		return nil
 	}
 	contentHeight := p.height - len(p.summary.shown) - p.spacerLines() - barLines
@@ -53,12 +53,12 @@ func (p *Page) relayout() tea.Cmd {
 		sameLead := t.drawn.data != nil && t.drawn.data.ID == p.data.ID
 		content := p.renderTab(p.active)
 		t.head = content.head
-		t.view.scroll.SetSize(p.width, max(0, contentHeight-len(t.head)))
-		t.view.show(content.body, sameLead)
+		t.view.Scroll().SetSize(p.width, max(0, contentHeight-len(t.head)))
+		t.view.Show(content.body, sameLead)
 		t.drawn = key
 	}
-	t.view.scroll.SetSize(p.width, max(0, contentHeight-len(t.head)))
-	p.keys.Open.SetEnabled(t.view.canOpen())
+	t.view.Scroll().SetSize(p.width, max(0, contentHeight-len(t.head)))
+	p.keys.Open.SetEnabled(t.view.CanOpen())
 	return cmd
 }
 
@@ -67,7 +67,7 @@ func (p *Page) syncSummary() {
 	key := summaryKey{p.data, p.data.version, p.c.NamesVersion, p.width}
 	if s.drawn != key {
 		s.lines = renderSummary(p.c, p.data, p.WebURL(), p.width)
-		s.all.show(lines(s.lines), s.drawn.data == p.data)
+		s.all.Show(common.Lines(s.lines), s.drawn.data == p.data)
 		s.drawn = key
 	}
 	// The tabs keep at least two fifths of the page (and 5 lines).
@@ -134,7 +134,7 @@ func (p *Page) View() string {
 		return ""
 	}
 	if p.expanded {
-		return p.summary.all.scroll.String()
+		return p.summary.all.Scroll().String()
 	}
 	out := make([]string, 0, p.height)
 	out = append(out, p.summary.shown...)
@@ -144,6 +144,6 @@ func (p *Page) View() string {
 	t := &p.tabs[p.active]
 	out = append(out, renderTabBar(p.c, p.data, p.active, p.width), common.Rule(p.c.Styles, p.width))
 	out = append(out, t.head...)
-	out = append(out, t.view.scroll.View()...)
+	out = append(out, t.view.Scroll().View()...)
 	return common.JoinLines(common.FillLines(out, p.height))
 }

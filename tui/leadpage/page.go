@@ -40,7 +40,7 @@ type Page struct {
 // titles, a loading note) and the scrolling body.
 type tabContent struct {
 	head []string
-	body items
+	body common.Items
 }
 
 // tabState is one tab's rendered content and scroll position; it is redrawn
@@ -48,7 +48,7 @@ type tabContent struct {
 type tabState struct {
 	drawn tabKey
 	head  []string
-	view  *view
+	view  *common.ListView
 }
 
 type tabKey struct {
@@ -71,9 +71,9 @@ type jsonState struct {
 func New(c *common.Context, cache *Cache, id common.PageID, d *Data) *Page {
 	p := &Page{id: id, c: c, cache: cache, data: d, keys: newKeyMap()}
 	for i := range p.tabs {
-		p.tabs[i].view = newView()
+		p.tabs[i].view = common.NewListView()
 	}
-	p.summary.all = newView()
+	p.summary.all = common.NewListView()
 	return p
 }
 
@@ -194,7 +194,7 @@ func (p *Page) onKey(msg tea.KeyMsg) tea.Cmd {
 	case p.expanded:
 		k.HandleScroll(msg, p.scroller())
 	default:
-		k.HandleScroll(msg, p.tabs[p.active].view.keys())
+		k.HandleScroll(msg, p.tabs[p.active].view.Keys())
 	}
 	return nil
 }
@@ -205,7 +205,7 @@ func (p *Page) openSelected() tea.Cmd {
 	if p.expanded {
 		return nil
 	}
-	if t, ok := p.tabs[p.active].view.selected(); ok {
+	if t, ok := p.tabs[p.active].view.Selected(); ok {
 		return common.Navigate(t)
 	}
 	return nil
@@ -221,9 +221,9 @@ func (p *Page) onMouse(msg tea.MouseMsg) {
 // expanded, else the active tab.
 func (p *Page) scroller() *vscroll.Model {
 	if p.expanded {
-		return p.summary.all.scroll
+		return p.summary.all.Scroll()
 	}
-	return p.tabs[p.active].view.scroll
+	return p.tabs[p.active].view.Scroll()
 }
 
 // ShortHelp is the page's part of the footer.

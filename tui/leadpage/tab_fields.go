@@ -34,22 +34,9 @@ func (f fieldItems) Render(i, width int, _ bool) []string {
 	return common.Labelled(f.c.Styles, common.FieldName(field), common.FieldValue(f.format, field), f.labelWidth, width)
 }
 
-// lines are ready-made lines, one item each: messages, flowed chips.
-type lines []string
-
-func (l lines) Len() int { return len(l) }
-func (l lines) Render(i, width int, _ bool) []string {
-	return []string{common.Truncate(l[i], width)}
-}
-
-// wrapped is one message wrapped to the width, in a style.
-func wrapped(style lipgloss.Style, text string, width int) lines {
-	return lines(common.StyleLines(common.Wrap(text, width), style))
-}
-
 func fieldsTab(c *common.Context, d *Data, width int) tabContent {
 	if len(d.Lead.CustomFields) == 0 {
-		return tabContent{body: wrapped(c.Styles.Muted, "This lead has no custom fields.", width)}
+		return tabContent{body: common.WrappedLines(c.Styles.Muted, "This lead has no custom fields.", width)}
 	}
 	return tabContent{body: newFieldItems(c, d.formatter(c), d.Lead.CustomFields, width)}
 }

@@ -47,7 +47,7 @@ func otherFields(fields []api.CustomField) []api.CustomField {
 func contactsTab(c *common.Context, d *Data, width int) tabContent {
 	refs := d.Lead.Embedded.Contacts
 	if len(refs) == 0 {
-		return tabContent{body: wrapped(c.Styles.Muted, "No contacts are linked to this lead.", width)}
+		return tabContent{body: common.WrappedLines(c.Styles.Muted, "No contacts are linked to this lead.", width)}
 	}
 	byID := make(map[int64]api.Contact, len(d.contacts.items))
 	for _, ct := range d.contacts.items {
@@ -82,7 +82,7 @@ func contactsTab(c *common.Context, d *Data, width int) tabContent {
 func companiesTab(c *common.Context, d *Data, width int) tabContent {
 	refs := d.Lead.Embedded.Companies
 	if len(refs) == 0 {
-		return tabContent{body: wrapped(c.Styles.Muted, "No company is linked to this lead.", width)}
+		return tabContent{body: common.WrappedLines(c.Styles.Muted, "No company is linked to this lead.", width)}
 	}
 	byID := make(map[int64]api.Company, len(d.companies.items))
 	for _, co := range d.companies.items {
@@ -142,7 +142,7 @@ func (p partyItems) Render(i, width int, selected bool) []string {
 		block = renderParty(p.c, party, partyRows(p.format, party), p.labelWidth, inner)
 	}
 	for j, l := range block {
-		out = append(out, selectionMark(p.c, selected, j == 0)+l)
+		out = append(out, common.SelectionMark(p.c, selected, j == 0)+l)
 	}
 	return out
 }

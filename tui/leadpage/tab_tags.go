@@ -12,9 +12,9 @@ import (
 func tagsTab(c *common.Context, d *Data, width int) tabContent {
 	tags := d.Lead.Embedded.Tags
 	if len(tags) == 0 {
-		return tabContent{body: wrapped(c.Styles.Muted, "This lead has no tags.", width)}
+		return tabContent{body: common.WrappedLines(c.Styles.Muted, "This lead has no tags.", width)}
 	}
-	var out lines
+	var out common.Lines
 	var line strings.Builder
 	used := 0
 	for _, t := range tags {

@@ -93,11 +93,11 @@ func (p *Page) syncTab(height int) {
 		sameRecord := t.drawn.data != nil && t.drawn.data.rec.id == p.data.rec.id
 		content := p.renderTab(p.active)
 		t.head = content.head
-		t.view.scroll.SetSize(p.width, max(0, height-len(t.head)))
-		t.view.show(content.body, sameRecord)
+		t.view.Scroll().SetSize(p.width, max(0, height-len(t.head)))
+		t.view.Show(content.body, sameRecord)
 		t.drawn = key
 	}
-	t.view.scroll.SetSize(p.width, max(0, height-len(t.head)))
+	t.view.Scroll().SetSize(p.width, max(0, height-len(t.head)))
 }
 
 func (p *Page) renderTab(t tabKind) tabContent {
@@ -132,7 +132,7 @@ func (p *Page) View() string {
 	} else {
 		t := &p.tabs[p.active]
 		out = append(out, t.head...)
-		out = append(out, t.view.scroll.View()...)
+		out = append(out, t.view.Scroll().View()...)
 	}
 	return common.JoinLines(common.FillLines(out, p.height))
 }

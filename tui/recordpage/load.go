@@ -134,9 +134,9 @@ func (j jsonItems) Render(i, width int, _ bool) []string { return j.doc.Render(i
 func jsonTab(c *common.Context, doc *jsonview.Doc, width int) tabContent {
 	switch {
 	case doc == nil:
-		return tabContent{body: wrapped(c.Styles.Muted, "Formatting the response…", width)}
+		return tabContent{body: common.WrappedLines(c.Styles.Muted, "Formatting the response…", width)}
 	case doc.Len() == 0:
-		return tabContent{body: wrapped(c.Styles.Muted, "The raw response is not available.", width)}
+		return tabContent{body: common.WrappedLines(c.Styles.Muted, "The raw response is not available.", width)}
 	}
 	return tabContent{body: jsonItems{doc: doc, palette: jsonview.NewPalette(c.Styles)}}
 }

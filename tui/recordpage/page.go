@@ -55,7 +55,7 @@ type leadsView struct {
 type tabState struct {
 	drawn tabKey
 	head  []string
-	view  *view
+	view  *common.ListView
 }
 
 type tabKey struct {
@@ -70,7 +70,7 @@ type tabKey struct {
 // scrolling body.
 type tabContent struct {
 	head []string
-	body items
+	body common.Items
 }
 
 type jsonState struct {
@@ -84,7 +84,7 @@ func newPage(c *common.Context, cache *Cache, id common.PageID, d *Data) *Page {
 	p := &Page{id: id, c: c, cache: cache, data: d, keys: newKeyMap(int(tabCount), "refresh "+noun(d.rec.kind))}
 	p.leads.table = leadlist.New(c)
 	for i := range p.tabs {
-		p.tabs[i].view = newView()
+		p.tabs[i].view = common.NewListView()
 	}
 	return p
 }
@@ -203,7 +203,7 @@ func (p *Page) onKey(msg tea.KeyMsg) tea.Cmd {
 	case p.active == tabLeads:
 		p.leads.table.Update(msg, &k.ScrollKeys)
 	default:
-		k.HandleScroll(msg, p.tabs[p.active].view.keys())
+		k.HandleScroll(msg, p.tabs[p.active].view.Keys())
 	}
 	return nil
 }
@@ -216,7 +216,7 @@ func (p *Page) onMouse(msg tea.MouseMsg) {
 		p.leads.table.Update(msg, &p.keys.ScrollKeys)
 		return
 	}
-	p.tabs[p.active].view.scroll.HandleMouse(msg)
+	p.tabs[p.active].view.Scroll().HandleMouse(msg)
 }
 
 // selected is what enter opens on the tab on screen: the lead, company or
@@ -229,7 +229,7 @@ func (p *Page) selected() (common.Target, bool) {
 		l, ok := p.leads.table.Selected()
 		return common.Target{Kind: common.TargetLead, ID: l.ID}, ok
 	}
-	return p.tabs[p.active].view.selected()
+	return p.tabs[p.active].view.Selected()
 }
 
 // ShortHelp is the page's part of the footer.
@@ -246,7 +246,7 @@ func (p *Page) Position() string {
 		}
 		return p.leads.table.Position()
 	}
-	return p.tabs[p.active].view.scroll.Position()
+	return p.tabs[p.active].view.Scroll().Position()
 }
 
 // requestKind names what a page may have in flight, one of each at most.

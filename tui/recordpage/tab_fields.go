@@ -39,7 +39,7 @@ func (f fieldItems) Render(i, width int, _ bool) []string {
 
 func fieldsTab(c *common.Context, fields []api.CustomField, what string, width int) tabContent {
 	if len(fields) == 0 {
-		return tabContent{body: wrapped(c.Styles.Muted, "This "+what+" has no custom fields.", width)}
+		return tabContent{body: common.WrappedLines(c.Styles.Muted, "This "+what+" has no custom fields.", width)}
 	}
 	return tabContent{body: newFieldItems(c, fields, width)}
 }
@@ -48,9 +48,9 @@ func fieldsTab(c *common.Context, fields []api.CustomField, what string, width i
 // chips, never inside one unless a single tag is wider than the line.
 func tagsTab(c *common.Context, tags []api.Tag, what string, width int) tabContent {
 	if len(tags) == 0 {
-		return tabContent{body: wrapped(c.Styles.Muted, "This "+what+" has no tags.", width)}
+		return tabContent{body: common.WrappedLines(c.Styles.Muted, "This "+what+" has no tags.", width)}
 	}
-	return tabContent{body: lines(flowChips(c, tags, width))}
+	return tabContent{body: common.Lines(flowChips(c, tags, width))}
 }
 
 func flowChips(c *common.Context, tags []api.Tag, width int) []string {
