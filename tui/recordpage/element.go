@@ -178,7 +178,7 @@ func elementHead(c *common.Context, e *api.CatalogElement, width int) []string {
 		name = "(unnamed element)"
 	}
 	title := st.Title.Render(name) + "  " + st.LeadID.Render("#"+strconv.FormatInt(e.ID, 10)) + "  " + st.Muted.Render("list element")
-	list := renderFact(c, fact{"List", st.Value.Render(c.Names.Catalog(e.CatalogID))}, width)
+	list := common.RenderFact(c, common.Fact{Label: "List", Value: st.Value.Render(c.Names.Catalog(e.CatalogID))}, width)
 	fields := st.Label.Render("Fields " + strconv.Itoa(len(e.CustomFields)))
 	return []string{common.Truncate(title, width), list, "", common.Truncate(fields, width), common.Rule(st, width)}
 }
