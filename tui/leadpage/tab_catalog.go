@@ -29,7 +29,7 @@ func catalogTab(c *common.Context, d *Data, width int) tabContent {
 	for _, id := range d.catalogIDs() {
 		p := d.catalogs[id]
 		head = append(head, partStatus(c, p.state, p.err, catalogLabel(c.Names, id), width)...)
-		head = append(head, cutLines(c, p.cut, width)...)
+		head = append(head, common.CutLines(c, p.cut, width)...)
 	}
 	if len(head) > 0 {
 		head = append(head, "")

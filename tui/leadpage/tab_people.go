@@ -73,7 +73,7 @@ func contactsTab(c *common.Context, d *Data, width int) tabContent {
 		parties[i] = party{id: r.ID, main: r.IsMain, missing: true}
 	}
 	return tabContent{
-		head: append(partStatus(c, d.contacts.state, d.contacts.err, "contacts", width), cutLines(c, d.contacts.cut, width)...),
+		head: append(partStatus(c, d.contacts.state, d.contacts.err, "contacts", width), common.CutLines(c, d.contacts.cut, width)...),
 		body: newPartyItems(c, common.TargetContact, parties, d.contacts.state, width),
 	}
 }
@@ -97,7 +97,7 @@ func companiesTab(c *common.Context, d *Data, width int) tabContent {
 		parties[i] = party{id: r.ID, missing: true}
 	}
 	return tabContent{
-		head: append(partStatus(c, d.companies.state, d.companies.err, "companies", width), cutLines(c, d.companies.cut, width)...),
+		head: append(partStatus(c, d.companies.state, d.companies.err, "companies", width), common.CutLines(c, d.companies.cut, width)...),
 		body: newPartyItems(c, common.TargetCompany, parties, d.companies.state, width),
 	}
 }
@@ -211,25 +211,13 @@ func unresolved(c *common.Context, id int64, main bool, state partState, width i
 }
 
 // partStatus is what a tab whose data is loading or failed says above its
-// content, wrapped to width: an error is worth reading in full.
+// content.
 func partStatus(c *common.Context, state partState, err error, what string, width int) []string {
-	style := c.Styles.Muted
-	var text string
 	switch state {
 	case partPending:
-		text = "Loading " + what + "…"
+		return common.LoadingLines(c, what, width)
 	case partFailed:
-		text, style = "Could not load "+what+": "+common.ErrorText(err)+" (r retries)", c.Styles.Error
-	default:
-		return nil
+		return common.LoadFailedLines(c, what, err, width)
 	}
-	return common.StyleLines(common.Wrap(text, width), style)
-}
-
-// cutLines say, in the warning colour, what a bound left out of a tab.
-func cutLines(c *common.Context, note string, width int) []string {
-	if note == "" {
-		return nil
-	}
-	return common.StyleLines(common.Wrap(note, width), c.Styles.Warning)
+	return nil
 }

@@ -27,8 +27,7 @@ func (p *Page) tasksTab() tabContent {
 	tasks := fm.Tasks(s.tasks.items)
 	var head []string
 	if s.tasksTruncated {
-		head = common.StyleLines(common.Wrap("Only the first "+strconv.Itoa(api.MaxTaskPages*api.TasksPageSize)+
-			" tasks are loaded.", width), c.Styles.Warning)
+		head = common.CutLines(c, "Only the first "+strconv.Itoa(api.MaxTaskPages*api.TasksPageSize)+" tasks are loaded.", width)
 	}
 	return tabContent{head: head, body: newTaskItems(c, tasks)}
 }

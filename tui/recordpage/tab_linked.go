@@ -19,7 +19,7 @@ func linkedTab(c *common.Context, d *Data, width int) tabContent {
 	head := partStatus(c, d.linked.state, d.linked.err, what, width)
 	if n := len(r.linkedIDs); n > maxLinked {
 		note := "Showing the first " + count(maxLinked) + " of " + count(n) + " " + what + "."
-		head = append(head, common.StyleLines(common.Wrap(note, width), c.Styles.Warning)...)
+		head = append(head, common.CutLines(c, note, width)...)
 	}
 	entries := d.linked.items
 	if d.linked.state != partLoaded {

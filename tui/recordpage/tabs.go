@@ -91,19 +91,15 @@ func tabBar(c *common.Context, d *Data, active tabKind, titles [tabCount]string)
 }
 
 // partStatus is what a tab whose data is loading or failed says above its
-// content, wrapped to width.
+// content.
 func partStatus(c *common.Context, state partState, err error, what string, width int) []string {
-	style := c.Styles.Muted
-	var text string
 	switch state {
 	case partPending:
-		text = "Loading " + what + "…"
+		return common.LoadingLines(c, what, width)
 	case partFailed:
-		text, style = "Could not load "+what+": "+common.ErrorText(err)+" (r retries)", c.Styles.Error
-	default:
-		return nil
+		return common.LoadFailedLines(c, what, err, width)
 	}
-	return common.StyleLines(common.Wrap(text, width), style)
+	return nil
 }
 
 // count writes n with its thousands grouped: "3,000".
