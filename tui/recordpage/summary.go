@@ -117,7 +117,7 @@ func firstOf(list []string) string {
 func chips(c *common.Context, tags []api.Tag) []string {
 	out := make([]string, 0, min(len(tags), maxSummaryTags))
 	for _, t := range tags[:min(len(tags), maxSummaryTags)] {
-		out = append(out, common.Chip(c.Styles, tagName(t), t.Color))
+		out = append(out, common.Chip(c.Styles, common.TagName(t), t.Color))
 	}
 	return out
 }

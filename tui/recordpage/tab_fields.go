@@ -1,12 +1,9 @@
 package recordpage
 
 import (
-	"strings"
-
 	"github.com/charmbracelet/lipgloss"
 	"github.com/leadscope/leadscope/api"
 	"github.com/leadscope/leadscope/tui/common"
-	"github.com/leadscope/leadscope/tui/sanitize"
 )
 
 // labelSample bounds how many field names decide the label column.
@@ -44,42 +41,10 @@ func fieldsTab(c *common.Context, fields []api.CustomField, what string, width i
 	return tabContent{body: newFieldItems(c, fields, width)}
 }
 
-// tagsTab flows the tags as chips in their Kommo colours, wrapping between
-// chips, never inside one unless a single tag is wider than the line.
+// tagsTab flows the tags as chips in their Kommo colours.
 func tagsTab(c *common.Context, tags []api.Tag, what string, width int) tabContent {
 	if len(tags) == 0 {
 		return tabContent{body: common.WrappedLines(c.Styles.Muted, "This "+what+" has no tags.", width)}
 	}
-	return tabContent{body: common.Lines(flowChips(c, tags, width))}
-}
-
-func flowChips(c *common.Context, tags []api.Tag, width int) []string {
-	var out []string
-	var line strings.Builder
-	used := 0
-	for _, t := range tags {
-		name := tagName(t)
-		name = common.Truncate(name, max(1, width-2))
-		w := common.ChipWidth(name)
-		if used > 0 && used+1+w > width {
-			out = append(out, line.String())
-			line.Reset()
-			used = 0
-		}
-		if used > 0 {
-			line.WriteByte(' ')
-			used++
-		}
-		line.WriteString(common.Chip(c.Styles, name, t.Color))
-		used += w
-	}
-	return append(out, line.String())
-}
-
-func tagName(t api.Tag) string {
-	name := sanitize.Line(t.Name)
-	if strings.TrimSpace(name) == "" {
-		return "(unnamed)"
-	}
-	return name
+	return tabContent{body: common.Lines(common.FlowTagChips(c, tags, width))}
 }
