@@ -115,7 +115,7 @@ type partyItems struct {
 
 func newPartyItems(c *common.Context, kind common.TargetKind, parties []party, state partState, width int) partyItems {
 	labelWidth := len("E-mail")
-	for _, p := range parties[:min(len(parties), labelSample)] {
+	for _, p := range parties[:min(len(parties), common.LabelSample)] {
 		for _, f := range p.others {
 			labelWidth = max(labelWidth, lipgloss.Width(common.FieldName(f)))
 		}

@@ -161,7 +161,7 @@ func (p *ElementPage) relayout() {
 		p.head = elementHead(p.c, p.el, p.width)
 		body := common.Items(common.WrappedLines(p.c.Styles.Muted, "This element has no fields.", p.width))
 		if len(p.el.CustomFields) > 0 {
-			body = newFieldItems(p.c, p.el.CustomFields, p.width)
+			body = common.NewFieldItems(p.c, p.c.Formatter(), p.el.CustomFields, p.width)
 		}
 		p.fields.Scroll().SetSize(p.width, max(0, p.height-len(p.head)))
 		p.fields.Show(body, p.drawn.width != 0)
