@@ -125,7 +125,7 @@ func (p *Page) renderTab(t tabKind) tabContent {
 	case tabTasks:
 		return p.tasksTab()
 	}
-	return jsonTab(p.c, p.json.doc, p.width)
+	return tabContent{body: common.JSONBody(p.c, p.json.doc, p.width)}
 }
 
 // View draws the page from what relayout prepared.

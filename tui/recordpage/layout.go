@@ -110,7 +110,7 @@ func (p *Page) renderTab(t tabKind) tabContent {
 	case tabTags:
 		return tagsTab(p.c, r.tags, noun(r.kind), p.width)
 	}
-	return jsonTab(p.c, p.json.doc, p.width)
+	return tabContent{body: common.JSONBody(p.c, p.json.doc, p.width)}
 }
 
 // View draws the page from what relayout prepared.

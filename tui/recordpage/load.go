@@ -120,23 +120,3 @@ func buildJSON(page common.PageID, d *Data) tea.Cmd {
 		return jsonBuiltMsg{page: page, data: d, doc: jsonview.Build(raw, 0, jsonview.Limits{})}
 	}
 }
-
-// jsonItems draws the built document's lines in the JSON colours.
-type jsonItems struct {
-	doc     *jsonview.Doc
-	palette jsonview.Palette
-}
-
-func (j jsonItems) Len() int { return j.doc.Len() }
-
-func (j jsonItems) Render(i, width int, _ bool) []string { return j.doc.Render(i, width, j.palette) }
-
-func jsonTab(c *common.Context, doc *jsonview.Doc, width int) tabContent {
-	switch {
-	case doc == nil:
-		return tabContent{body: common.WrappedLines(c.Styles.Muted, "Formatting the response…", width)}
-	case doc.Len() == 0:
-		return tabContent{body: common.WrappedLines(c.Styles.Muted, "The raw response is not available.", width)}
-	}
-	return tabContent{body: jsonItems{doc: doc, palette: jsonview.NewPalette(c.Styles)}}
-}
