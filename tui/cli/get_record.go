@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -73,15 +72,10 @@ func kindOfWord(arg string) (recordKind, bool) {
 }
 
 func runGetRecord(ctx context.Context, e *Env, kind recordKind, args []string) int {
-	if e.Getenv("GOMEMLIMIT") == "" {
-		defer debug.SetMemoryLimit(debug.SetMemoryLimit(getMemoryLimit))
-	}
+	defer limitGetMemory(e)()
 	fs := newFlags(e, "get", "leadscope get contact|company ID|URL [--json] [--refresh] [--account ACCOUNT] [--tz account|local|ZONE]")
 	asJSON := fs.Bool("json", false, "print the "+kind.word+" exactly as Kommo returned it")
-	refresh := fs.Bool("refresh", false, "fetch the account's pipelines, users and lists again instead of using the cache")
-	account := fs.String("account", "", "the Kommo `ACCOUNT`, e.g. acme.kommo.com (overrides KOMMO_BASE_URL)")
-	timeout := fs.Duration("timeout", api.DefaultTimeout, "give up on one request attempt after this long")
-	tz := fs.String("tz", "account", tzUsage)
+	flags := addGetFlags(fs)
 	positional, err := fs.parseInterleaved(args)
 	if err != nil {
 		return fs.usageError(err)
@@ -95,53 +89,23 @@ func runGetRecord(ctx context.Context, e *Env, kind recordKind, args []string) i
 	if _, err := api.ParseRecordRef(kind.section, positional[0]); err != nil {
 		return fail(e, ExitUsage, "%v", err)
 	}
-	if *timeout <= 0 {
-		return fail(e, ExitUsage, "--timeout must be positive, e.g. 10s")
-	}
-	zone, err := resolveZoneChoice(e, fs, *tz)
-	if err != nil {
-		return fail(e, ExitUsage, "%v", err)
-	}
-	conn, err := resolveConnection(e, *account)
-	if err != nil {
-		return fail(e, exitCode(err), "%v", err)
-	}
-	conn.timeout = *timeout
-	store, cacheWarning := openAccountCache(e, conn.baseURL)
-	if store != nil {
-		conn.budgetDir = store.Dir()
-	}
-	client, err := newClient(conn)
-	if err != nil {
-		return fail(e, ExitUsage, "%v", err)
+	s, code := flags.connect(e, fs)
+	if code != ExitOK {
+		return code
 	}
 	// Only now is the account known: another account's URL is refused
 	// before any request, as its ID means a different record here.
-	id, err := client.ParseRecordRef(kind.section, positional[0])
+	id, err := s.client.ParseRecordRef(kind.section, positional[0])
 	if err != nil {
 		return fail(e, ExitUsage, "%v", err)
 	}
-	if cacheWarning != nil {
-		warn(e, cacheWarning)
-	}
-	budgetErr := client.SharedBudgetErr()
-	if budgetErr != nil {
-		warn(e, budgetErr)
-	}
-	src := cache.NewSource(client, store)
-	defer func() {
-		if err := src.CacheErr(); err != nil {
-			warn(e, err)
-		}
-		if err := client.SharedBudgetErr(); err != nil && budgetErr == nil {
-			warn(e, err)
-		}
-	}()
-	req := recordRequest{kind: kind, id: id, refresh: *refresh, zone: zone}
+	s.warnAtStart(e)
+	defer s.warnAtEnd(e)
+	req := recordRequest{kind: kind, id: id, refresh: *flags.refresh, zone: s.zone}
 	if *asJSON {
-		return printRecordJSON(ctx, e, client, src, req)
+		return printRecordJSON(ctx, e, s.client, s.src, req)
 	}
-	return printRecord(ctx, e, client, src, req)
+	return printRecord(ctx, e, s.client, s.src, req)
 }
 
 // recordRequest is what `get contact|company` asked for.
