@@ -181,11 +181,7 @@ func fetchRecord(ctx context.Context, client *api.Client, kind recordKind, id in
 	if err != nil {
 		return nil, err
 	}
-	name := c.Name
-	if strings.TrimSpace(name) == "" {
-		name = strings.TrimSpace(c.FirstName + " " + c.LastName)
-	}
-	r := &fetchedRecord{kind: kind, id: c.ID, name: name, responsible: c.ResponsibleUserID,
+	r := &fetchedRecord{kind: kind, id: c.ID, name: c.DisplayName(), responsible: c.ResponsibleUserID,
 		createdBy: c.CreatedBy, updatedBy: c.UpdatedBy, createdAt: c.CreatedAt, updatedAt: c.UpdatedAt,
 		closestTaskAt: c.ClosestTaskAt, deleted: c.IsDeleted, phones: c.Phones(), emails: c.Emails(),
 		fields: c.CustomFields, tags: c.Embedded.Tags, raw: c.Raw}
@@ -297,11 +293,7 @@ func loadLinkedNames(ctx context.Context, e *Env, client *api.Client, rec *fetch
 		var contacts []api.Contact
 		contacts, err = client.Contacts(ctx, ids)
 		for _, c := range contacts {
-			name := c.Name
-			if strings.TrimSpace(name) == "" {
-				name = strings.TrimSpace(c.FirstName + " " + c.LastName)
-			}
-			names[c.ID] = name
+			names[c.ID] = c.DisplayName()
 		}
 	} else {
 		var companies []api.Company

@@ -22,11 +22,7 @@ type party struct {
 }
 
 func contactParty(c api.Contact, main bool) party {
-	name := c.Name
-	if strings.TrimSpace(name) == "" {
-		name = strings.TrimSpace(c.FirstName + " " + c.LastName)
-	}
-	return party{id: c.ID, name: name, main: main, phones: c.Phones(), emails: c.Emails(), others: otherFields(c.CustomFields)}
+	return party{id: c.ID, name: c.DisplayName(), main: main, phones: c.Phones(), emails: c.Emails(), others: otherFields(c.CustomFields)}
 }
 
 func companyParty(c api.Company) party {

@@ -2,7 +2,6 @@ package recordpage
 
 import (
 	"errors"
-	"strings"
 
 	"github.com/leadscope/leadscope/api"
 	"github.com/leadscope/leadscope/tui/common"
@@ -140,11 +139,7 @@ func (d *Data) setLinked(found map[int64]linkedEntry, err error) {
 }
 
 func contactEntry(c api.Contact) linkedEntry {
-	name := c.Name
-	if strings.TrimSpace(name) == "" {
-		name = strings.TrimSpace(c.FirstName + " " + c.LastName)
-	}
-	return linkedEntry{id: c.ID, name: name, phones: c.Phones(), emails: c.Emails()}
+	return linkedEntry{id: c.ID, name: c.DisplayName(), phones: c.Phones(), emails: c.Emails()}
 }
 
 func companyEntry(c api.Company) linkedEntry {

@@ -33,16 +33,12 @@ type record struct {
 }
 
 func fromContact(c *api.Contact) *record {
-	name := c.Name
-	if strings.TrimSpace(name) == "" {
-		name = strings.TrimSpace(c.FirstName + " " + c.LastName)
-	}
 	var companies []int64
 	for _, ref := range c.Embedded.Companies {
 		companies = append(companies, ref.ID)
 	}
 	return &record{
-		kind: common.TargetContact, id: c.ID, name: name,
+		kind: common.TargetContact, id: c.ID, name: c.DisplayName(),
 		responsible: c.ResponsibleUserID, createdBy: c.CreatedBy, updatedBy: c.UpdatedBy,
 		createdAt: c.CreatedAt, updatedAt: c.UpdatedAt, closestTaskAt: c.ClosestTaskAt, deleted: c.IsDeleted,
 		fields: contactFieldsFirst(c.CustomFields), phones: c.Phones(), emails: c.Emails(),
