@@ -369,7 +369,7 @@ func (v recordView) render() string {
 	if v.zones.note != "" {
 		fmt.Fprintf(&b, "  %s\n", v.zones.note)
 	}
-	v.writeTags(&b)
+	writeTags(&b, r.tags)
 	v.writeLinked(&b)
 	v.writeLeads(&b)
 	writeFields(&b, "Custom fields", r.fields, api.FieldFormatter{
@@ -387,18 +387,6 @@ func joinClean(list []string) string {
 		out[i] = cleanLine(s)
 	}
 	return strings.Join(out, ", ")
-}
-
-func (v recordView) writeTags(b *strings.Builder) {
-	tags := v.rec.tags
-	if len(tags) == 0 {
-		return
-	}
-	names := make([]string, len(tags))
-	for i, t := range tags {
-		names[i] = "[" + cleanLine(t.Name) + "]"
-	}
-	fmt.Fprintf(b, "\nTags (%d): %s\n", len(tags), strings.Join(names, " "))
 }
 
 func (v recordView) writeLinked(b *strings.Builder) {
