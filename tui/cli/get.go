@@ -51,7 +51,9 @@ func runGet(ctx context.Context, e *Env, args []string) int {
 		}
 		return writeFeedJSON(ctx, e, s.client, lead)
 	case *asJSON:
-		return printRaw(ctx, e, s.client, s.src, id, *flags.refresh)
+		return printRaw(ctx, e, s.src, *flags.refresh, func(ctx context.Context) ([]byte, error) {
+			return s.client.GetLeadJSON(ctx, id)
+		})
 	}
 	feedLimit := 0
 	if *withFeed {
@@ -60,13 +62,14 @@ func runGet(ctx context.Context, e *Env, args []string) int {
 	return printLead(ctx, e, s.client, s.src, leadRequest{id: id, refresh: *flags.refresh, zone: s.zone, feedLimit: feedLimit})
 }
 
-// printRaw is --json: one request, the body as Kommo sent it, nothing
-// decoded beyond its id. --refresh refreshes the account's data alongside.
-func printRaw(ctx context.Context, e *Env, client *api.Client, src *cache.Source, id int64, refresh bool) int {
+// printRaw is --json of a lead or a record: one request (fetch), the body
+// as Kommo sent it. --refresh refreshes the account's data alongside: the
+// command waits for it once the body is out.
+func printRaw(ctx context.Context, e *Env, src *cache.Source, refresh bool, fetch func(context.Context) ([]byte, error)) int {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var wg sync.WaitGroup
-	defer wg.Wait() // before cancel: a refresh finishes once the lead is out
+	defer wg.Wait() // before cancel: a refresh finishes once the body is out
 	if refresh {
 		wg.Go(func() {
 			if _, err := src.Refresh(ctx); err != nil && ctx.Err() == nil {
@@ -74,13 +77,14 @@ func printRaw(ctx context.Context, e *Env, client *api.Client, src *cache.Source
 			}
 		})
 	}
-	raw, err := client.GetLeadJSON(ctx, id)
+	raw, err := fetch(ctx)
 	if err != nil {
 		cancel()
 		return fail(e, exitCode(err), "%v", describe(err))
 	}
 	return writeJSON(e, raw)
 }
+
 func writeJSON(e *Env, raw []byte) int {
 	out := jsonFor(raw, e.OutIsTTY)
 	if len(out) == 0 || out[len(out)-1] != '\n' {

@@ -103,7 +103,7 @@ func runGetRecord(ctx context.Context, e *Env, kind recordKind, args []string) i
 	defer s.warnAtEnd(e)
 	req := recordRequest{kind: kind, id: id, refresh: *flags.refresh, zone: s.zone}
 	if *asJSON {
-		return printRecordJSON(ctx, e, s.client, s.src, req)
+		return printRaw(ctx, e, s.src, req.refresh, recordJSON(s.client, req))
 	}
 	return printRecord(ctx, e, s.client, s.src, req)
 }
@@ -116,26 +116,15 @@ type recordRequest struct {
 	zone    zoneChoice
 }
 
-// printRecordJSON is --json: one request, the body as Kommo sent it;
-// --refresh refreshes the account's data alongside.
-func printRecordJSON(ctx context.Context, e *Env, client *api.Client, src *cache.Source, req recordRequest) int {
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	var wg sync.WaitGroup
-	defer wg.Wait()
-	if req.refresh {
-		wg.Go(func() {
-			if _, err := src.Refresh(ctx); err != nil && ctx.Err() == nil {
-				warn(e, fmt.Errorf("account data not refreshed: %w", err))
-			}
-		})
+// recordJSON is a record's body as Kommo sent it, for --json.
+func recordJSON(client *api.Client, req recordRequest) func(context.Context) ([]byte, error) {
+	return func(ctx context.Context) ([]byte, error) {
+		rec, err := fetchRecord(ctx, client, req.kind, req.id)
+		if err != nil {
+			return nil, err
+		}
+		return rec.raw, nil
 	}
-	rec, err := fetchRecord(ctx, client, req.kind, req.id)
-	if err != nil {
-		cancel()
-		return fail(e, exitCode(err), "%v", describe(err))
-	}
-	return writeJSON(e, rec.raw)
 }
 
 // fetchedRecord is a contact or a company with what its summary needs.
