@@ -68,28 +68,15 @@ const errNoBrowserInTests = testError("no browser in tests")
 func drive(t testing.TB, m Model, cmd tea.Cmd) (Model, []tea.Msg) {
 	t.Helper()
 	var seen []tea.Msg
-	queue := []tea.Cmd{cmd}
-	for len(queue) > 0 {
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		msg := c()
-		switch msg := msg.(type) {
-		case nil:
-			continue
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
-			continue
-		case spinner.TickMsg:
-			continue
+	tuitest.Run(cmd, func(msg tea.Msg) tea.Cmd {
+		if _, tick := msg.(spinner.TickMsg); tick {
+			return nil
 		}
 		seen = append(seen, msg)
 		next, more := m.Update(msg)
 		m = next.(Model)
-		queue = append(queue, more)
-	}
+		return more
+	})
 	return m, seen
 }
 
