@@ -45,7 +45,7 @@ func (p *Page) relayout() tea.Cmd {
 	key := tabKey{data: p.data, version: p.data.version, namesVersion: p.c.NamesVersion, width: p.width}
 	switch p.active {
 	case tabJSON:
-		key.doc = p.json.version
+		key.doc = p.json.Version
 	case tabFeed:
 		key.filter = p.story.drawn
 	}
@@ -101,11 +101,10 @@ func (p *Page) spacerLines() int {
 // ensureJSON starts building the JSON tab the first time it is shown for
 // this lead; the build runs off the Update loop.
 func (p *Page) ensureJSON() tea.Cmd {
-	if p.active != tabJSON || p.json.data == p.data {
+	if p.active != tabJSON {
 		return nil
 	}
-	p.json = jsonState{data: p.data, building: true}
-	return buildJSON(p.id, p.data)
+	return p.json.Build(p.id, p.data, p.data.Lead.Raw, p.data.ID)
 }
 
 func (p *Page) renderTab(t tabKind) tabContent {
@@ -125,7 +124,7 @@ func (p *Page) renderTab(t tabKind) tabContent {
 	case tabTasks:
 		return p.tasksTab()
 	}
-	return tabContent{body: common.JSONBody(p.c, p.json.doc, p.width)}
+	return tabContent{body: common.JSONBody(p.c, p.json.Doc, p.width)}
 }
 
 // View draws the page from what relayout prepared.

@@ -9,7 +9,6 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/leadscope/leadscope/tui/common"
-	"github.com/leadscope/leadscope/tui/jsonview"
 	"github.com/leadscope/leadscope/tui/sanitize"
 	"github.com/leadscope/leadscope/tui/vscroll"
 )
@@ -26,7 +25,7 @@ type Page struct {
 	width, height int
 	active        tabKind
 	tabs          [tabCount]tabState
-	json          jsonState
+	json          common.JSONDoc[*Data]
 	summary       summaryState
 	expanded      bool // the summary takes the page, for terminals too short for all of it
 
@@ -58,13 +57,6 @@ type tabKey struct {
 	width        int
 	doc          int // which build of the JSON tab's content
 	filter       int // which filter of the Feed tab
-}
-
-type jsonState struct {
-	data     *Data // what doc (or the build in flight) is for
-	doc      *jsonview.Doc
-	version  int // counts builds that arrived
-	building bool
 }
 
 // New returns the page for a lead already in the cache.
@@ -162,11 +154,8 @@ func (p *Page) Update(msg tea.Msg) tea.Cmd {
 		cmd = p.onCatalog(msg)
 	case storyMsg:
 		cmd = p.onStory(msg)
-	case jsonBuiltMsg:
-		if msg.data == p.json.data {
-			p.json.doc, p.json.building = msg.doc, false
-			p.json.version++
-		}
+	case common.JSONBuiltMsg[*Data]:
+		p.json.Built(msg)
 	case common.FadeMsg:
 		p.status.Faded(msg)
 	}

@@ -87,7 +87,7 @@ func (p *Page) syncTab(height int) {
 	t := &p.tabs[p.active]
 	key := tabKey{data: p.data, version: p.data.version, namesVersion: p.c.NamesVersion, width: p.width}
 	if p.active == tabJSON {
-		key.doc = p.json.version
+		key.doc = p.json.Version
 	}
 	if t.drawn != key {
 		sameRecord := t.drawn.data != nil && t.drawn.data.rec.id == p.data.rec.id
@@ -110,7 +110,7 @@ func (p *Page) renderTab(t tabKind) tabContent {
 	case tabTags:
 		return tagsTab(p.c, r.tags, noun(r.kind), p.width)
 	}
-	return tabContent{body: common.JSONBody(p.c, p.json.doc, p.width)}
+	return tabContent{body: common.JSONBody(p.c, p.json.Doc, p.width)}
 }
 
 // View draws the page from what relayout prepared.

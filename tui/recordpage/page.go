@@ -13,7 +13,6 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/leadscope/leadscope/tui/common"
-	"github.com/leadscope/leadscope/tui/jsonview"
 	"github.com/leadscope/leadscope/tui/leadlist"
 	"github.com/leadscope/leadscope/tui/sanitize"
 )
@@ -33,7 +32,7 @@ type Page struct {
 	summary       summaryState
 	leads         leadsView
 	tabs          [tabCount]tabState // every tab but Leads
-	json          jsonState
+	json          common.JSONDoc[*Data]
 
 	requests [requestCount]*request
 	seq      uint64
@@ -71,13 +70,6 @@ type tabKey struct {
 type tabContent struct {
 	head []string
 	body common.Items
-}
-
-type jsonState struct {
-	data     *Data // what doc (or the build in flight) is for
-	doc      *jsonview.Doc
-	version  int
-	building bool
 }
 
 func newPage(c *common.Context, cache *Cache, id common.PageID, d *Data) *Page {
@@ -161,11 +153,8 @@ func (p *Page) Update(msg tea.Msg) tea.Cmd {
 		cmd = p.onLeads(msg)
 	case linkedMsg:
 		cmd = p.onLinked(msg)
-	case jsonBuiltMsg:
-		if msg.data == p.json.data {
-			p.json.doc, p.json.building = msg.doc, false
-			p.json.version++
-		}
+	case common.JSONBuiltMsg[*Data]:
+		p.json.Built(msg)
 	case common.FadeMsg:
 		p.status.Faded(msg)
 	}
