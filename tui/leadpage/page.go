@@ -167,13 +167,11 @@ func (p *Page) onKey(msg tea.KeyMsg) tea.Cmd {
 	if p.onStoryKey(msg) {
 		return nil
 	}
+	if t, ok := k.SwitchTab(msg, int(p.active), int(tabCount)); ok {
+		p.active = tabKind(t)
+		return nil
+	}
 	switch {
-	case key.Matches(msg, k.NextTab):
-		p.active = (p.active + 1) % tabCount
-	case key.Matches(msg, k.PrevTab):
-		p.active = (p.active + tabCount - 1) % tabCount
-	case key.Matches(msg, k.GotoTab):
-		p.active = tabKind(msg.Runes[0] - '1')
 	case key.Matches(msg, k.Summary):
 		p.expanded = !p.expanded
 	case key.Matches(msg, k.Refresh):

@@ -174,15 +174,11 @@ func (p *Page) settle(retry bool) tea.Cmd {
 
 func (p *Page) onKey(msg tea.KeyMsg) tea.Cmd {
 	k := &p.keys
+	if t, ok := k.SwitchTab(msg, int(p.active), int(tabCount)); ok {
+		p.active = tabKind(t)
+		return nil
+	}
 	switch {
-	case key.Matches(msg, k.NextTab):
-		p.active = (p.active + 1) % tabCount
-	case key.Matches(msg, k.PrevTab):
-		p.active = (p.active + tabCount - 1) % tabCount
-	case key.Matches(msg, k.GotoTab):
-		if t := tabKind(msg.Runes[0] - '1'); t >= 0 && t < tabCount {
-			p.active = t
-		}
 	case key.Matches(msg, k.Refresh):
 		return p.refresh()
 	case key.Matches(msg, k.Open):
