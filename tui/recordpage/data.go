@@ -171,7 +171,7 @@ func keyOf(t common.Target) cacheKey {
 type Cache struct {
 	records  map[cacheKey]*Data
 	elements map[cacheKey]*api.CatalogElement
-	order    []cacheKey // least recently used first
+	recency  common.Recency[cacheKey]
 }
 
 // NewCache returns an empty cache.
@@ -182,7 +182,7 @@ func NewCache() *Cache {
 func (c *Cache) record(k cacheKey) (*Data, bool) {
 	d, ok := c.records[k]
 	if ok {
-		c.touch(k)
+		c.recency.Touch(k)
 	}
 	return d, ok
 }
@@ -190,7 +190,7 @@ func (c *Cache) record(k cacheKey) (*Data, bool) {
 func (c *Cache) element(k cacheKey) (*api.CatalogElement, bool) {
 	e, ok := c.elements[k]
 	if ok {
-		c.touch(k)
+		c.recency.Touch(k)
 	}
 	return e, ok
 }
@@ -212,21 +212,10 @@ func (c *Cache) putElement(k cacheKey, e *api.CatalogElement) {
 func (c *Cache) make(k cacheKey) {
 	_, isRecord := c.records[k]
 	_, isElement := c.elements[k]
-	if !isRecord && !isElement && len(c.order) >= cacheSize {
-		oldest := c.order[0]
-		c.order = c.order[1:]
+	if !isRecord && !isElement && c.recency.Len() >= cacheSize {
+		oldest := c.recency.DropOldest()
 		delete(c.records, oldest)
 		delete(c.elements, oldest)
 	}
-	c.touch(k)
-}
-
-func (c *Cache) touch(k cacheKey) {
-	for i, v := range c.order {
-		if v == k {
-			c.order = append(c.order[:i], c.order[i+1:]...)
-			break
-		}
-	}
-	c.order = append(c.order, k)
+	c.recency.Touch(k)
 }
