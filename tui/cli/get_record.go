@@ -199,7 +199,7 @@ func printRecord(ctx context.Context, e *Env, client *api.Client, src *cache.Sou
 		cancel()
 		return fail(e, exitCode(err), "%v", describe(err))
 	}
-	leadIDs := newestLeadIDs(rec.leadIDs)
+	leadIDs := api.NewestLeadIDs(rec.leadIDs)
 	shown := leadIDs[:min(len(leadIDs), recordLeadLimit)]
 	leadsDone := make(chan leadsResult, 1)
 	background.Go(func() {
@@ -302,21 +302,6 @@ func loadLinkedNames(ctx context.Context, e *Env, client *api.Client, rec *fetch
 	return out
 }
 
-// newestLeadIDs orders lead IDs from the highest (Kommo numbers leads as
-// they are created), without repeats.
-func newestLeadIDs(ids []int64) []int64 {
-	seen := map[int64]bool{}
-	out := make([]int64, 0, len(ids))
-	for _, id := range ids {
-		if id > 0 && !seen[id] {
-			seen[id] = true
-			out = append(out, id)
-		}
-	}
-	slices.SortFunc(out, func(a, b int64) int { return cmp.Compare(b, a) })
-	return out
-}
-
 func recordWebURL(client *api.Client, rec *fetchedRecord) string {
 	if rec.kind.section == api.SectionCompanies {
 		return client.CompanyWebURL(rec.id)
@@ -403,7 +388,7 @@ func (v recordView) writeLinked(b *strings.Builder) {
 // writeLeads lists the newest leads as a table, recently active first,
 // and says how many were left out.
 func (v recordView) writeLeads(b *strings.Builder) {
-	total := len(newestLeadIDs(v.rec.leadIDs))
+	total := len(api.NewestLeadIDs(v.rec.leadIDs))
 	if total == 0 {
 		fmt.Fprintf(b, "\nLeads: none\n")
 		return
