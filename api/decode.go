@@ -23,6 +23,21 @@ func badJSON(op string, resp *response, err error) *Error {
 		Detail: "the server sent " + what + " (" + err.Error() + ")", Err: err}
 }
 
+// listFields are the fields of a list endpoint's answer, which must be a
+// JSON object; key names what its _embedded should hold, for the error.
+func listFields(op string, resp *response, key string) (map[string]json.RawMessage, error) {
+	if !json.Valid(resp.body) {
+		var probe any
+		return nil, badJSON(op, resp, json.Unmarshal(resp.body, &probe))
+	}
+	fields, ok := objectFields(resp.body)
+	if !ok {
+		return nil, &Error{Kind: ErrBadResponse, Op: op, Status: resp.status, RequestID: resp.requestID,
+			Detail: "expected a JSON object with _embedded." + key}
+	}
+	return fields, nil
+}
+
 // decodePage reads one page of a list endpoint: the items under
 // _embedded[key] and the _links.next reference. An item that is not an
 // object, or that wanted (when set) refuses, is skipped before it is
@@ -30,14 +45,9 @@ func badJSON(op string, resp *response, err error) *Error {
 // sends more). offered counts the items on the page, skipped or not. A page
 // that is not an object is malformed.
 func decodePage[T any](op string, resp *response, key string, wanted func(raw []byte) bool) (items []T, offered int, next string, err error) {
-	if !json.Valid(resp.body) {
-		var probe any
-		return nil, 0, "", badJSON(op, resp, json.Unmarshal(resp.body, &probe))
-	}
-	fields, ok := objectFields(resp.body)
-	if !ok {
-		return nil, 0, "", &Error{Kind: ErrBadResponse, Op: op, Status: resp.status, RequestID: resp.requestID,
-			Detail: "expected a JSON object with _embedded." + key}
+	fields, err := listFields(op, resp, key)
+	if err != nil {
+		return nil, 0, "", err
 	}
 	if embedded, ok := objectFields(fields["_embedded"]); ok {
 		for _, raw := range looseItems(embedded[key]) {

@@ -153,24 +153,19 @@ func textValue(raw []byte) (string, bool) {
 
 // numberValue shows a number as written, without exponent noise: 1e6 and
 // "1.5E+3" become 1000000 and 1500. A non-numeric string is shown as is.
-func numberValue(raw []byte) (string, bool) {
-	if isNull(raw) {
-		return "", true
-	}
-	text, ok := numberText(raw)
-	if !ok {
-		if firstByte(raw) == '"' {
-			return looseString(raw)
-		}
-		return "", false
-	}
-	return plainNumber(text), true
-}
+func numberValue(raw []byte) (string, bool) { return numeric(raw, plainNumber) }
 
 // moneyValue shows an amount like the lead's price: "12,500.50 USD".
 // Kommo sends amounts as numbers or numeric strings ("999.12"); other
 // text is shown as written.
 func moneyValue(raw []byte, currency string) (string, bool) {
+	return numeric(raw, func(text string) string { return moneyFromText(text, currency) })
+}
+
+// numeric shows a number, or a string holding one, as show writes its
+// text; null is nothing, other text is shown as written, anything else is
+// not a number (false).
+func numeric(raw []byte, show func(text string) string) (string, bool) {
 	if isNull(raw) {
 		return "", true
 	}
@@ -181,7 +176,7 @@ func moneyValue(raw []byte, currency string) (string, bool) {
 		}
 		return "", false
 	}
-	return moneyFromText(text, currency), true
+	return show(text), true
 }
 
 // moneyFromText formats a JSON number's text as money. Amounts beyond what

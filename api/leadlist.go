@@ -2,7 +2,6 @@ package api
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -64,14 +63,9 @@ func (c *Client) fetchLeadPage(ctx context.Context, op string, ref *url.URL, pag
 // keeping at most keep leads. Members that are not objects or have no id
 // are skipped; only a body that is not a JSON object is an error.
 func decodeLeadPage(op string, resp *response, keep int) (*LeadPage, error) {
-	if !json.Valid(resp.body) {
-		var probe any
-		return nil, badJSON(op, resp, json.Unmarshal(resp.body, &probe))
-	}
-	fields, ok := objectFields(resp.body)
-	if !ok {
-		return nil, &Error{Kind: ErrBadResponse, Op: op, Status: resp.status, RequestID: resp.requestID,
-			Detail: "expected a JSON object with _embedded.leads"}
+	fields, err := listFields(op, resp, "leads")
+	if err != nil {
+		return nil, err
 	}
 	p := &LeadPage{}
 	if embedded, ok := objectFields(fields["_embedded"]); ok {

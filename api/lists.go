@@ -92,7 +92,7 @@ func fetchList[T any](ctx context.Context, c *Client, op, what string, first *ur
 // order of ids, without duplicates; when a bound stopped it before every
 // ID was found, what arrived comes with a *Cut.
 func fetchByID[T any](ctx context.Context, c *Client, op string, cut Cut, path, key string, ids []int64, idOf func(T) int64) ([]T, error) {
-	ids = uniquePositive(ids)
+	ids = UniqueIDs(ids)
 	found := make(map[int64]T, len(ids))
 	b := c.budgetFor(LookupMaxBytes, LookupMaxPages)
 	var reached bound
@@ -148,19 +148,6 @@ func batchRef(path string, ids []int64) *url.URL {
 
 func listRef(path string) *url.URL {
 	return &url.URL{Path: path, RawQuery: "limit=" + strconv.Itoa(maxPageSize)}
-}
-
-// uniquePositive drops duplicates and IDs that cannot exist (<= 0), keeping order.
-func uniquePositive(ids []int64) []int64 {
-	seen := make(map[int64]bool, len(ids))
-	out := make([]int64, 0, len(ids))
-	for _, id := range ids {
-		if id > 0 && !seen[id] {
-			seen[id] = true
-			out = append(out, id)
-		}
-	}
-	return out
 }
 
 // Contacts resolves contact IDs into contacts, batched. Past a bound (see

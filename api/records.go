@@ -102,7 +102,7 @@ func noRecord(op string, resp *response, what string) *Error {
 // maxPagesPerBatch per 250 when it does not (an account that ignores
 // filter[id] sends every lead: only the asked ones are kept).
 func (c *Client) LeadsByID(ctx context.Context, ids []int64) ([]Lead, error) {
-	ids = uniquePositive(ids)
+	ids = UniqueIDs(ids)
 	found := make(map[int64]Lead, len(ids))
 	for start := 0; start < len(ids); start += maxPageSize {
 		batch := ids[start:min(start+maxPageSize, len(ids))]

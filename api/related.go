@@ -119,7 +119,7 @@ func contactIDs(lead *Lead) []int64 {
 	for _, ref := range lead.Embedded.Contacts {
 		ids = append(ids, ref.ID)
 	}
-	return uniquePositive(ids)
+	return UniqueIDs(ids)
 }
 
 func companyIDs(lead *Lead) []int64 {
@@ -127,7 +127,7 @@ func companyIDs(lead *Lead) []int64 {
 	for _, ref := range lead.Embedded.Companies {
 		ids = append(ids, ref.ID)
 	}
-	return uniquePositive(ids)
+	return UniqueIDs(ids)
 }
 
 // elementIDsByCatalog groups linked elements by their list; an element
@@ -146,7 +146,7 @@ func elementIDsByCatalog(lead *Lead) (map[int64][]int64, []int64) {
 		byCatalog[cid] = append(byCatalog[cid], ref.ID)
 	}
 	for cid, ids := range byCatalog {
-		byCatalog[cid] = uniquePositive(ids)
+		byCatalog[cid] = UniqueIDs(ids)
 	}
 	return byCatalog, order
 }

@@ -2,7 +2,6 @@ package api
 
 import (
 	"context"
-	"encoding/json"
 	"net/http"
 	"net/url"
 	"slices"
@@ -112,14 +111,9 @@ func (c *Client) contactLeadIDs(ctx context.Context, text string) ([]int64, erro
 	if err != nil || resp.status == http.StatusNoContent {
 		return nil, err
 	}
-	if !json.Valid(resp.body) {
-		var probe any
-		return nil, badJSON(op, resp, json.Unmarshal(resp.body, &probe))
-	}
-	fields, ok := objectFields(resp.body)
-	if !ok {
-		return nil, &Error{Kind: ErrBadResponse, Op: op, Status: resp.status, RequestID: resp.requestID,
-			Detail: "expected a JSON object with _embedded.contacts"}
+	fields, err := listFields(op, resp, "contacts")
+	if err != nil {
+		return nil, err
 	}
 	embedded, _ := objectFields(fields["_embedded"])
 	return contactsLeadIDs(embedded["contacts"], maxPageSize, maxContactSearchLeads), nil

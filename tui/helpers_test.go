@@ -2,8 +2,6 @@ package tui
 
 import (
 	"io"
-	"net/http"
-	"strings"
 	"testing"
 	"time"
 
@@ -12,6 +10,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/leadscope/leadscope/api"
 	"github.com/leadscope/leadscope/api/sandbox"
+	"github.com/leadscope/leadscope/tui/internal/tuitest"
 	"github.com/leadscope/leadscope/tui/leadpage"
 	"github.com/muesli/termenv"
 )
@@ -26,31 +25,12 @@ func plainRenderer() *lipgloss.Renderer {
 	return r
 }
 
-// startSandbox runs a seeded Kommo sandbox on loopback and a client for it.
-// Rate limits are off on both sides unless opts sets one: these tests count
-// the requests the model sends, and a 429 retried under a loaded machine's
-// jitter would add one the model did not ask for.
+// startSandbox runs a seeded Kommo sandbox on loopback and a client for
+// it, both with their rate limits out of the way (see tuitest).
 func startSandbox(t testing.TB, opts sandbox.Options) (*sandbox.Server, *api.Client) {
 	t.Helper()
-	if opts.RateLimit == 0 {
-		opts.RateLimit = -1
-	}
-	srv, err := sandbox.Start(opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(srv.Close)
-	// Closing the client's idle connections first (cleanups run last in,
-	// first out) lets the sandbox shut down at once instead of waiting for
-	// connections it sees as new.
-	tr := http.DefaultTransport.(*http.Transport).Clone()
-	t.Cleanup(tr.CloseIdleConnections)
-	c, err := api.New(api.Options{BaseURL: srv.URL(), Credentials: api.StaticToken(sandbox.Token), MaxRetries: -1, RatePerSecond: 10000,
-		HTTPClient: &http.Client{Transport: tr}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return srv, c
+	srv := tuitest.StartSandbox(t, opts)
+	return srv, tuitest.NewClient(t, srv.URL())
 }
 
 func testOptions(c *api.Client) Options {
@@ -88,28 +68,15 @@ const errNoBrowserInTests = testError("no browser in tests")
 func drive(t testing.TB, m Model, cmd tea.Cmd) (Model, []tea.Msg) {
 	t.Helper()
 	var seen []tea.Msg
-	queue := []tea.Cmd{cmd}
-	for len(queue) > 0 {
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		msg := c()
-		switch msg := msg.(type) {
-		case nil:
-			continue
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
-			continue
-		case spinner.TickMsg:
-			continue
+	tuitest.Run(cmd, func(msg tea.Msg) tea.Cmd {
+		if _, tick := msg.(spinner.TickMsg); tick {
+			return nil
 		}
 		seen = append(seen, msg)
 		next, more := m.Update(msg)
 		m = next.(Model)
-		queue = append(queue, more)
-	}
+		return more
+	})
 	return m, seen
 }
 
@@ -130,38 +97,8 @@ func press(t testing.TB, m Model, keys ...tea.KeyMsg) Model {
 	return m
 }
 
-func keyMsg(s string) tea.KeyMsg {
-	switch s {
-	case "enter":
-		return tea.KeyMsg{Type: tea.KeyEnter}
-	case "esc":
-		return tea.KeyMsg{Type: tea.KeyEsc}
-	case "tab":
-		return tea.KeyMsg{Type: tea.KeyTab}
-	case "shift+tab":
-		return tea.KeyMsg{Type: tea.KeyShiftTab}
-	case "up":
-		return tea.KeyMsg{Type: tea.KeyUp}
-	case "down":
-		return tea.KeyMsg{Type: tea.KeyDown}
-	case "pgdown":
-		return tea.KeyMsg{Type: tea.KeyPgDown}
-	case "pgup":
-		return tea.KeyMsg{Type: tea.KeyPgUp}
-	case "home":
-		return tea.KeyMsg{Type: tea.KeyHome}
-	case "end":
-		return tea.KeyMsg{Type: tea.KeyEnd}
-	case "ctrl+c":
-		return tea.KeyMsg{Type: tea.KeyCtrlC}
-	case "backspace":
-		return tea.KeyMsg{Type: tea.KeyBackspace}
-	}
-	if rest, ok := strings.CutPrefix(s, "alt+"); ok {
-		return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(rest), Alt: true}
-	}
-	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)}
-}
+// keyMsg is the key press s names, as tuitest.Key reads it.
+func keyMsg(s string) tea.KeyMsg { return tuitest.Key(s) }
 
 // typeText types s into whatever has focus, one rune at a time.
 func typeText(t testing.TB, m Model, s string) Model {

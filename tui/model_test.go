@@ -16,6 +16,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/leadscope/leadscope/api"
 	"github.com/leadscope/leadscope/api/sandbox"
+	"github.com/leadscope/leadscope/tui/internal/tuitest"
 	"github.com/leadscope/leadscope/tui/leadpage"
 )
 
@@ -23,25 +24,7 @@ func idText(id int64) string { return strconv.FormatInt(id, 10) }
 
 // collect runs cmd and what it batches without feeding the model, so a test
 // can hold answers back and deliver them late.
-func collect(cmd tea.Cmd) []tea.Msg {
-	var out []tea.Msg
-	queue := []tea.Cmd{cmd}
-	for len(queue) > 0 {
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		switch msg := c().(type) {
-		case nil:
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
-		default:
-			out = append(out, msg)
-		}
-	}
-	return out
-}
+func collect(cmd tea.Cmd) []tea.Msg { return tuitest.Run(cmd, nil) }
 
 func requireContains(t *testing.T, view string, wants ...string) {
 	t.Helper()

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -140,16 +139,9 @@ func TestGetFeedOfALeadWithNoStory(t *testing.T) {
 // and returns its objects' exact bytes.
 func storyObjects(t *testing.T, srv *sandbox.Server, path, key string) []json.RawMessage {
 	t.Helper()
-	req, _ := http.NewRequest(http.MethodGet, srv.URL()+path, nil)
-	req.Header.Set("Authorization", "Bearer "+sandbox.Token)
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	body, _ := io.ReadAll(resp.Body)
-	if resp.StatusCode != http.StatusOK {
-		t.Fatalf("%s: HTTP %d", path, resp.StatusCode)
+	status, body := fetchPathStatus(t, srv, path)
+	if status != http.StatusOK {
+		t.Fatalf("%s: HTTP %d", path, status)
 	}
 	var page struct {
 		Embedded map[string][]json.RawMessage `json:"_embedded"`

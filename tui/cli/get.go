@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"runtime/debug"
 	"strings"
 	"sync"
 
@@ -12,24 +11,13 @@ import (
 	"github.com/leadscope/leadscope/api/cache"
 )
 
-// getMemoryLimit is the soft memory limit `get` runs under unless
-// GOMEMLIMIT says otherwise: a lead and its lists fit in far less, and
-// with it the collector returns what a hostile body took, instead of
-// growing the resident set to twice the live heap.
-const getMemoryLimit = 64 << 20
-
 func runGet(ctx context.Context, e *Env, args []string) int {
-	if e.Getenv("GOMEMLIMIT") == "" {
-		defer debug.SetMemoryLimit(debug.SetMemoryLimit(getMemoryLimit))
-	}
+	defer limitGetMemory(e)()
 	fs := newFlags(e, "get", "leadscope get ID|URL [--json] [--feed [--limit N]] [--refresh] [--account ACCOUNT] [--tz account|local|ZONE]")
 	asJSON := fs.Bool("json", false, "print the lead exactly as Kommo returned it")
 	withFeed := fs.Bool("feed", false, "add the stage history, tasks and feed (with --json: the notes, events and tasks)")
 	limit := fs.Int("limit", defaultFeedLimit, "with --feed: how many feed entries to print, newest first")
-	refresh := fs.Bool("refresh", false, "fetch the account's pipelines, users and lists again instead of using the cache")
-	account := fs.String("account", "", "the Kommo `ACCOUNT`, e.g. acme.kommo.com (overrides KOMMO_BASE_URL)")
-	timeout := fs.Duration("timeout", api.DefaultTimeout, "give up on one request attempt after this long")
-	tz := fs.String("tz", "account", tzUsage)
+	flags := addGetFlags(fs)
 	positional, err := fs.parseInterleaved(args)
 	if err != nil {
 		return fs.usageError(err)
@@ -43,73 +31,45 @@ func runGet(ctx context.Context, e *Env, args []string) int {
 	if err := checkFeedFlags(fs, *withFeed, *limit); err != nil {
 		return fail(e, ExitUsage, "%v", err)
 	}
-	if *timeout <= 0 {
-		return fail(e, ExitUsage, "--timeout must be positive, e.g. 10s")
-	}
-	zone, err := resolveZoneChoice(e, fs, *tz)
-	if err != nil {
-		return fail(e, ExitUsage, "%v", err)
-	}
-	conn, err := resolveConnection(e, *account)
-	if err != nil {
-		return fail(e, exitCode(err), "%v", err)
-	}
-	conn.timeout = *timeout
-	store, cacheWarning := openAccountCache(e, conn.baseURL)
-	if store != nil {
-		conn.budgetDir = store.Dir()
-	}
-	client, err := newClient(conn)
-	if err != nil {
-		return fail(e, ExitUsage, "%v", err)
+	s, code := flags.connect(e, fs)
+	if code != ExitOK {
+		return code
 	}
 	// Only now is the account known: another account's lead URL is refused
 	// before any request, as its ID means a different lead here.
-	id, err := client.ParseLeadRef(positional[0])
+	id, err := s.client.ParseLeadRef(positional[0])
 	if err != nil {
 		return fail(e, ExitUsage, "%v", err)
 	}
-	if cacheWarning != nil {
-		warn(e, cacheWarning)
-	}
-	budgetErr := client.SharedBudgetErr()
-	if budgetErr != nil {
-		warn(e, budgetErr)
-	}
-	src := cache.NewSource(client, store)
-	defer func() {
-		// What broke during the run, said once.
-		if err := src.CacheErr(); err != nil {
-			warn(e, err)
-		}
-		if err := client.SharedBudgetErr(); err != nil && budgetErr == nil {
-			warn(e, err)
-		}
-	}()
+	s.warnAtStart(e)
+	defer s.warnAtEnd(e)
 	switch {
 	case *asJSON && *withFeed:
-		lead, err := client.GetLead(ctx, id)
+		lead, err := s.client.GetLead(ctx, id)
 		if err != nil {
 			return fail(e, exitCode(err), "%v", describe(err))
 		}
-		return writeFeedJSON(ctx, e, client, lead)
+		return writeFeedJSON(ctx, e, s.client, lead)
 	case *asJSON:
-		return printRaw(ctx, e, client, src, id, *refresh)
+		return printRaw(ctx, e, s.src, *flags.refresh, func(ctx context.Context) ([]byte, error) {
+			return s.client.GetLeadJSON(ctx, id)
+		})
 	}
 	feedLimit := 0
 	if *withFeed {
 		feedLimit = *limit
 	}
-	return printLead(ctx, e, client, src, leadRequest{id: id, refresh: *refresh, zone: zone, feedLimit: feedLimit})
+	return printLead(ctx, e, s.client, s.src, leadRequest{id: id, refresh: *flags.refresh, zone: s.zone, feedLimit: feedLimit})
 }
 
-// printRaw is --json: one request, the body as Kommo sent it, nothing
-// decoded beyond its id. --refresh refreshes the account's data alongside.
-func printRaw(ctx context.Context, e *Env, client *api.Client, src *cache.Source, id int64, refresh bool) int {
+// printRaw is --json of a lead or a record: one request (fetch), the body
+// as Kommo sent it. --refresh refreshes the account's data alongside: the
+// command waits for it once the body is out.
+func printRaw(ctx context.Context, e *Env, src *cache.Source, refresh bool, fetch func(context.Context) ([]byte, error)) int {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var wg sync.WaitGroup
-	defer wg.Wait() // before cancel: a refresh finishes once the lead is out
+	defer wg.Wait() // before cancel: a refresh finishes once the body is out
 	if refresh {
 		wg.Go(func() {
 			if _, err := src.Refresh(ctx); err != nil && ctx.Err() == nil {
@@ -117,13 +77,14 @@ func printRaw(ctx context.Context, e *Env, client *api.Client, src *cache.Source
 			}
 		})
 	}
-	raw, err := client.GetLeadJSON(ctx, id)
+	raw, err := fetch(ctx)
 	if err != nil {
 		cancel()
 		return fail(e, exitCode(err), "%v", describe(err))
 	}
 	return writeJSON(e, raw)
 }
+
 func writeJSON(e *Env, raw []byte) int {
 	out := jsonFor(raw, e.OutIsTTY)
 	if len(out) == 0 || out[len(out)-1] != '\n' {

@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -73,15 +72,10 @@ func kindOfWord(arg string) (recordKind, bool) {
 }
 
 func runGetRecord(ctx context.Context, e *Env, kind recordKind, args []string) int {
-	if e.Getenv("GOMEMLIMIT") == "" {
-		defer debug.SetMemoryLimit(debug.SetMemoryLimit(getMemoryLimit))
-	}
+	defer limitGetMemory(e)()
 	fs := newFlags(e, "get", "leadscope get contact|company ID|URL [--json] [--refresh] [--account ACCOUNT] [--tz account|local|ZONE]")
 	asJSON := fs.Bool("json", false, "print the "+kind.word+" exactly as Kommo returned it")
-	refresh := fs.Bool("refresh", false, "fetch the account's pipelines, users and lists again instead of using the cache")
-	account := fs.String("account", "", "the Kommo `ACCOUNT`, e.g. acme.kommo.com (overrides KOMMO_BASE_URL)")
-	timeout := fs.Duration("timeout", api.DefaultTimeout, "give up on one request attempt after this long")
-	tz := fs.String("tz", "account", tzUsage)
+	flags := addGetFlags(fs)
 	positional, err := fs.parseInterleaved(args)
 	if err != nil {
 		return fs.usageError(err)
@@ -95,53 +89,23 @@ func runGetRecord(ctx context.Context, e *Env, kind recordKind, args []string) i
 	if _, err := api.ParseRecordRef(kind.section, positional[0]); err != nil {
 		return fail(e, ExitUsage, "%v", err)
 	}
-	if *timeout <= 0 {
-		return fail(e, ExitUsage, "--timeout must be positive, e.g. 10s")
-	}
-	zone, err := resolveZoneChoice(e, fs, *tz)
-	if err != nil {
-		return fail(e, ExitUsage, "%v", err)
-	}
-	conn, err := resolveConnection(e, *account)
-	if err != nil {
-		return fail(e, exitCode(err), "%v", err)
-	}
-	conn.timeout = *timeout
-	store, cacheWarning := openAccountCache(e, conn.baseURL)
-	if store != nil {
-		conn.budgetDir = store.Dir()
-	}
-	client, err := newClient(conn)
-	if err != nil {
-		return fail(e, ExitUsage, "%v", err)
+	s, code := flags.connect(e, fs)
+	if code != ExitOK {
+		return code
 	}
 	// Only now is the account known: another account's URL is refused
 	// before any request, as its ID means a different record here.
-	id, err := client.ParseRecordRef(kind.section, positional[0])
+	id, err := s.client.ParseRecordRef(kind.section, positional[0])
 	if err != nil {
 		return fail(e, ExitUsage, "%v", err)
 	}
-	if cacheWarning != nil {
-		warn(e, cacheWarning)
-	}
-	budgetErr := client.SharedBudgetErr()
-	if budgetErr != nil {
-		warn(e, budgetErr)
-	}
-	src := cache.NewSource(client, store)
-	defer func() {
-		if err := src.CacheErr(); err != nil {
-			warn(e, err)
-		}
-		if err := client.SharedBudgetErr(); err != nil && budgetErr == nil {
-			warn(e, err)
-		}
-	}()
-	req := recordRequest{kind: kind, id: id, refresh: *refresh, zone: zone}
+	s.warnAtStart(e)
+	defer s.warnAtEnd(e)
+	req := recordRequest{kind: kind, id: id, refresh: *flags.refresh, zone: s.zone}
 	if *asJSON {
-		return printRecordJSON(ctx, e, client, src, req)
+		return printRaw(ctx, e, s.src, req.refresh, recordJSON(s.client, req))
 	}
-	return printRecord(ctx, e, client, src, req)
+	return printRecord(ctx, e, s.client, s.src, req)
 }
 
 // recordRequest is what `get contact|company` asked for.
@@ -152,26 +116,15 @@ type recordRequest struct {
 	zone    zoneChoice
 }
 
-// printRecordJSON is --json: one request, the body as Kommo sent it;
-// --refresh refreshes the account's data alongside.
-func printRecordJSON(ctx context.Context, e *Env, client *api.Client, src *cache.Source, req recordRequest) int {
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	var wg sync.WaitGroup
-	defer wg.Wait()
-	if req.refresh {
-		wg.Go(func() {
-			if _, err := src.Refresh(ctx); err != nil && ctx.Err() == nil {
-				warn(e, fmt.Errorf("account data not refreshed: %w", err))
-			}
-		})
+// recordJSON is a record's body as Kommo sent it, for --json.
+func recordJSON(client *api.Client, req recordRequest) func(context.Context) ([]byte, error) {
+	return func(ctx context.Context) ([]byte, error) {
+		rec, err := fetchRecord(ctx, client, req.kind, req.id)
+		if err != nil {
+			return nil, err
+		}
+		return rec.raw, nil
 	}
-	rec, err := fetchRecord(ctx, client, req.kind, req.id)
-	if err != nil {
-		cancel()
-		return fail(e, exitCode(err), "%v", describe(err))
-	}
-	return writeJSON(e, rec.raw)
 }
 
 // fetchedRecord is a contact or a company with what its summary needs.
@@ -217,11 +170,7 @@ func fetchRecord(ctx context.Context, client *api.Client, kind recordKind, id in
 	if err != nil {
 		return nil, err
 	}
-	name := c.Name
-	if strings.TrimSpace(name) == "" {
-		name = strings.TrimSpace(c.FirstName + " " + c.LastName)
-	}
-	r := &fetchedRecord{kind: kind, id: c.ID, name: name, responsible: c.ResponsibleUserID,
+	r := &fetchedRecord{kind: kind, id: c.ID, name: c.DisplayName(), responsible: c.ResponsibleUserID,
 		createdBy: c.CreatedBy, updatedBy: c.UpdatedBy, createdAt: c.CreatedAt, updatedAt: c.UpdatedAt,
 		closestTaskAt: c.ClosestTaskAt, deleted: c.IsDeleted, phones: c.Phones(), emails: c.Emails(),
 		fields: c.CustomFields, tags: c.Embedded.Tags, raw: c.Raw}
@@ -250,7 +199,7 @@ func printRecord(ctx context.Context, e *Env, client *api.Client, src *cache.Sou
 		cancel()
 		return fail(e, exitCode(err), "%v", describe(err))
 	}
-	leadIDs := newestLeadIDs(rec.leadIDs)
+	leadIDs := api.NewestLeadIDs(rec.leadIDs)
 	shown := leadIDs[:min(len(leadIDs), recordLeadLimit)]
 	leadsDone := make(chan leadsResult, 1)
 	background.Go(func() {
@@ -333,11 +282,7 @@ func loadLinkedNames(ctx context.Context, e *Env, client *api.Client, rec *fetch
 		var contacts []api.Contact
 		contacts, err = client.Contacts(ctx, ids)
 		for _, c := range contacts {
-			name := c.Name
-			if strings.TrimSpace(name) == "" {
-				name = strings.TrimSpace(c.FirstName + " " + c.LastName)
-			}
-			names[c.ID] = name
+			names[c.ID] = c.DisplayName()
 		}
 	} else {
 		var companies []api.Company
@@ -354,21 +299,6 @@ func loadLinkedNames(ctx context.Context, e *Env, client *api.Client, rec *fetch
 		name, ok := names[id]
 		out[i] = linkedName{id: id, name: name, ok: ok}
 	}
-	return out
-}
-
-// newestLeadIDs orders lead IDs from the highest (Kommo numbers leads as
-// they are created), without repeats.
-func newestLeadIDs(ids []int64) []int64 {
-	seen := map[int64]bool{}
-	out := make([]int64, 0, len(ids))
-	for _, id := range ids {
-		if id > 0 && !seen[id] {
-			seen[id] = true
-			out = append(out, id)
-		}
-	}
-	slices.SortFunc(out, func(a, b int64) int { return cmp.Compare(b, a) })
 	return out
 }
 
@@ -413,7 +343,7 @@ func (v recordView) render() string {
 	if v.zones.note != "" {
 		fmt.Fprintf(&b, "  %s\n", v.zones.note)
 	}
-	v.writeTags(&b)
+	writeTags(&b, r.tags)
 	v.writeLinked(&b)
 	v.writeLeads(&b)
 	writeFields(&b, "Custom fields", r.fields, api.FieldFormatter{
@@ -431,18 +361,6 @@ func joinClean(list []string) string {
 		out[i] = cleanLine(s)
 	}
 	return strings.Join(out, ", ")
-}
-
-func (v recordView) writeTags(b *strings.Builder) {
-	tags := v.rec.tags
-	if len(tags) == 0 {
-		return
-	}
-	names := make([]string, len(tags))
-	for i, t := range tags {
-		names[i] = "[" + cleanLine(t.Name) + "]"
-	}
-	fmt.Fprintf(b, "\nTags (%d): %s\n", len(tags), strings.Join(names, " "))
 }
 
 func (v recordView) writeLinked(b *strings.Builder) {
@@ -470,7 +388,7 @@ func (v recordView) writeLinked(b *strings.Builder) {
 // writeLeads lists the newest leads as a table, recently active first,
 // and says how many were left out.
 func (v recordView) writeLeads(b *strings.Builder) {
-	total := len(newestLeadIDs(v.rec.leadIDs))
+	total := len(api.NewestLeadIDs(v.rec.leadIDs))
 	if total == 0 {
 		fmt.Fprintf(b, "\nLeads: none\n")
 		return

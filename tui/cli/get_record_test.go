@@ -4,30 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"io"
-	"net/http"
 	"strings"
 	"testing"
 
 	"github.com/leadscope/leadscope/api/sandbox"
 )
-
-// fetchBody asks the sandbox directly, as curl would.
-func fetchBody(t *testing.T, srv *sandbox.Server, pathAndQuery string) []byte {
-	t.Helper()
-	req, _ := http.NewRequest(http.MethodGet, srv.URL()+pathAndQuery, nil)
-	req.Header.Set("Authorization", "Bearer "+sandbox.Token)
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return body
-}
 
 func TestGetContactPrintsItsFactsCompaniesAndLeads(t *testing.T) {
 	// Two runs back to back would meet the server's limit across processes.
@@ -116,7 +97,7 @@ func TestGetRecordJSONIsKommosBodyVerbatim(t *testing.T) {
 		if got := srv.TotalRequests(); got != 1 {
 			t.Errorf("%s --json cost %d requests, want 1", tc.kind, got)
 		}
-		want := fetchBody(t, srv, fmt.Sprintf(tc.path, tc.id))
+		want := fetchPath(t, srv, fmt.Sprintf(tc.path, tc.id))
 		if strings.TrimSuffix(res.stdout, "\n") != strings.TrimSuffix(string(want), "\n") {
 			t.Errorf("%s --json differs from the server's body:\n got %.200s\nwant %.200s", tc.kind, res.stdout, want)
 		}
@@ -211,7 +192,7 @@ func escapeContact(t *testing.T, srv *sandbox.Server) int64 {
 			} `json:"contacts"`
 		} `json:"_embedded"`
 	}
-	if err := json.Unmarshal(fetchBody(t, srv, fmt.Sprintf("/api/v4/leads/%d?with=contacts", sandbox.LeadEscapes)), &lead); err != nil || len(lead.Embedded.Contacts) == 0 {
+	if err := json.Unmarshal(fetchPath(t, srv, fmt.Sprintf("/api/v4/leads/%d?with=contacts", sandbox.LeadEscapes)), &lead); err != nil || len(lead.Embedded.Contacts) == 0 {
 		t.Fatalf("lead %d: %v", sandbox.LeadEscapes, err)
 	}
 	return lead.Embedded.Contacts[0].ID

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"io"
-	"net/http"
 	"strings"
 	"testing"
 
@@ -103,22 +101,10 @@ func TestGetJSONIsKommosBodyVerbatim(t *testing.T) {
 	}
 }
 
-// fetchRaw asks the sandbox directly, as curl would.
+// fetchRaw asks the sandbox for lead id directly, as get --json does.
 func fetchRaw(t *testing.T, srv *sandbox.Server, id int64) []byte {
 	t.Helper()
-	url := fmt.Sprintf("%s/api/v4/leads/%d?with=contacts,catalog_elements,loss_reason,is_price_modified_by_robot,source_id,source", srv.URL(), id)
-	req, _ := http.NewRequest(http.MethodGet, url, nil)
-	req.Header.Set("Authorization", "Bearer "+sandbox.Token)
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return body
+	return fetchPath(t, srv, fmt.Sprintf("/api/v4/leads/%d?with=contacts,catalog_elements,loss_reason,is_price_modified_by_robot,source_id,source", id))
 }
 
 func TestGetAcceptsLeadURLAndFlagsAnywhere(t *testing.T) {

@@ -85,6 +85,13 @@ func displayWidth(s string) int { return ansi.StringWidth(s) }
 // fetchPath asks the sandbox directly, as curl would.
 func fetchPath(t *testing.T, srv *sandbox.Server, path string) []byte {
 	t.Helper()
+	_, body := fetchPathStatus(t, srv, path)
+	return body
+}
+
+// fetchPathStatus is fetchPath with the answer's HTTP status.
+func fetchPathStatus(t *testing.T, srv *sandbox.Server, path string) (int, []byte) {
+	t.Helper()
 	req, _ := http.NewRequest(http.MethodGet, srv.URL()+path, nil)
 	req.Header.Set("Authorization", "Bearer "+sandbox.Token)
 	resp, err := http.DefaultClient.Do(req)
@@ -96,7 +103,7 @@ func fetchPath(t *testing.T, srv *sandbox.Server, path string) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return body
+	return resp.StatusCode, body
 }
 
 func TestListGoldenTable(t *testing.T) {

@@ -34,7 +34,7 @@ func (v leadView) render() string {
 	if v.zones.note != "" {
 		fmt.Fprintf(&b, "  %s\n", v.zones.note)
 	}
-	v.writeTags(&b)
+	writeTags(&b, v.lead.Embedded.Tags)
 	v.writeContacts(&b)
 	v.writeCompanies(&b)
 	v.writeCatalog(&b)
@@ -217,8 +217,9 @@ func nameOrID(name string, id *int64) string {
 	return "—"
 }
 
-func (v leadView) writeTags(b *strings.Builder) {
-	tags := v.lead.Embedded.Tags
+// writeTags lists tags on one line, each in brackets; nothing when there
+// are none.
+func writeTags(b *strings.Builder, tags []api.Tag) {
 	if len(tags) == 0 {
 		return
 	}

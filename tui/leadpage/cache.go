@@ -1,6 +1,9 @@
 package leadpage
 
-import "github.com/leadscope/leadscope/api"
+import (
+	"github.com/leadscope/leadscope/api"
+	"github.com/leadscope/leadscope/tui/common"
+)
 
 // cacheSize bounds how many leads the run keeps: revisits within it cost
 // no request, and a long session's memory stays flat.
@@ -9,9 +12,9 @@ const cacheSize = 64
 // Cache keeps the leads of this run by ID, the least recently used leaving
 // first. Only the root model's goroutine touches it.
 type Cache struct {
-	byID  map[int64]*Data
-	order []int64 // least recently used first
-	story storyCache
+	byID    map[int64]*Data
+	recency common.Recency[int64]
+	story   storyCache
 }
 
 // NewCache returns an empty cache.
@@ -21,7 +24,7 @@ func NewCache() *Cache { return &Cache{byID: map[int64]*Data{}} }
 func (c *Cache) Get(id int64) (*Data, bool) {
 	d, ok := c.byID[id]
 	if ok {
-		c.touch(id)
+		c.recency.Touch(id)
 	}
 	return d, ok
 }
@@ -31,21 +34,9 @@ func (c *Cache) Get(id int64) (*Data, bool) {
 func (c *Cache) Put(lead *api.Lead) *Data {
 	d := newData(lead)
 	if _, ok := c.byID[lead.ID]; !ok && len(c.byID) >= cacheSize {
-		oldest := c.order[0]
-		c.order = c.order[1:]
-		delete(c.byID, oldest)
+		delete(c.byID, c.recency.DropOldest())
 	}
 	c.byID[lead.ID] = d
-	c.touch(lead.ID)
+	c.recency.Touch(lead.ID)
 	return d
-}
-
-func (c *Cache) touch(id int64) {
-	for i, v := range c.order {
-		if v == id {
-			c.order = append(c.order[:i], c.order[i+1:]...)
-			break
-		}
-	}
-	c.order = append(c.order, id)
 }

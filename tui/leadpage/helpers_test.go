@@ -13,10 +13,10 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
-	"github.com/leadscope/leadscope/api"
 	"github.com/leadscope/leadscope/api/sandbox"
 	"github.com/leadscope/leadscope/theme"
 	"github.com/leadscope/leadscope/tui/common"
+	"github.com/leadscope/leadscope/tui/internal/tuitest"
 	"github.com/muesli/termenv"
 )
 
@@ -47,14 +47,7 @@ func newHarness(t *testing.T, opts sandbox.Options, id int64, width, height int)
 // story prefetched in the background when prefetch is true.
 func newHarnessVia(t *testing.T, opts sandbox.Options, id int64, width, height int, rewrite func(*http.Response) error, prefetch bool) *harness {
 	t.Helper()
-	if opts.RateLimit == 0 {
-		opts.RateLimit = -1
-	}
-	srv, err := sandbox.Start(opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(srv.Close)
+	srv := tuitest.StartSandbox(t, opts)
 	base := srv.URL()
 	if rewrite != nil {
 		target, _ := url.Parse(base)
@@ -64,13 +57,7 @@ func newHarnessVia(t *testing.T, opts sandbox.Options, id int64, width, height i
 		t.Cleanup(front.Close)
 		base = front.URL
 	}
-	tr := http.DefaultTransport.(*http.Transport).Clone()
-	t.Cleanup(tr.CloseIdleConnections)
-	client, err := api.New(api.Options{BaseURL: base, Credentials: api.StaticToken(sandbox.Token), MaxRetries: -1,
-		RatePerSecond: 10000, HTTPClient: &http.Client{Transport: tr}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	client := tuitest.NewClient(t, base)
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
 	dir, err := client.LoadDirectory(ctx)
@@ -101,44 +88,15 @@ func newHarnessVia(t *testing.T, opts sandbox.Options, id int64, width, height i
 // the page in order.
 func (h *harness) run(cmd tea.Cmd) {
 	h.t.Helper()
-	queue := []tea.Cmd{cmd}
-	for len(queue) > 0 {
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		switch msg := c().(type) {
-		case nil:
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
-		default:
-			queue = append(queue, h.p.Update(msg))
-		}
-	}
+	tuitest.Run(cmd, h.p.Update)
 }
 
 // press sends keys, running what each starts.
 func (h *harness) press(keys ...string) {
 	h.t.Helper()
 	for _, k := range keys {
-		h.run(h.p.Update(keyPress(k)))
+		h.run(h.p.Update(tuitest.Key(k)))
 	}
-}
-
-func keyPress(s string) tea.KeyMsg {
-	switch s {
-	case "pgdown":
-		return tea.KeyMsg{Type: tea.KeyPgDown}
-	case "end":
-		return tea.KeyMsg{Type: tea.KeyEnd}
-	case "home":
-		return tea.KeyMsg{Type: tea.KeyHome}
-	}
-	if rest, ok := strings.CutPrefix(s, "alt+"); ok {
-		return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(rest), Alt: true}
-	}
-	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)}
 }
 
 // tab is the key of tab t.

@@ -7,9 +7,7 @@ import (
 
 // keyMap is the lead page's own keys; the root adds the global ones.
 type keyMap struct {
-	NextTab key.Binding
-	PrevTab key.Binding
-	GotoTab key.Binding
+	common.TabKeys
 	Refresh key.Binding
 	Summary key.Binding
 	Open    key.Binding // the selected contact, company or list element
@@ -18,9 +16,7 @@ type keyMap struct {
 
 func newKeyMap() keyMap {
 	return keyMap{
-		NextTab:    key.NewBinding(key.WithKeys("tab", "right", "l"), key.WithHelp("tab/→", "next tab")),
-		PrevTab:    key.NewBinding(key.WithKeys("shift+tab", "left", "h"), key.WithHelp("shift+tab/←", "prev tab")),
-		GotoTab:    key.NewBinding(key.WithKeys("alt+1", "alt+2", "alt+3", "alt+4", "alt+5", "alt+6", "alt+7", "alt+8"), key.WithHelp("alt+1…8", "go to tab")),
+		TabKeys:    common.NewTabKeys(int(tabCount)),
 		Refresh:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refresh lead")),
 		Summary:    key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "all facts")),
 		Open:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
@@ -37,9 +33,7 @@ func (k *keyMap) sync(summaryCut, expanded bool) {
 	} else {
 		k.Summary.SetHelp("i", "all facts")
 	}
-	k.NextTab.SetEnabled(!expanded)
-	k.PrevTab.SetEnabled(!expanded)
-	k.GotoTab.SetEnabled(!expanded)
+	k.TabKeys.SetEnabled(!expanded)
 	if expanded {
 		k.Open.SetEnabled(false)
 	}

@@ -10,10 +10,10 @@ import (
 // summaryState keeps the rendered summary until its inputs change.
 type summaryState struct {
 	drawn summaryKey
-	lines []string // every fact, uncut
-	shown []string // what fits above the tabs
-	cut   int      // facts left out of shown
-	all   *view    // every fact, for the expanded view
+	lines []string         // every fact, uncut
+	shown []string         // what fits above the tabs
+	cut   int              // facts left out of shown
+	all   *common.ListView // every fact, for the expanded view
 }
 
 type summaryKey struct {
@@ -36,7 +36,7 @@ func (p *Page) relayout() tea.Cmd {
 	p.syncSummary()
 	p.keys.sync(p.summary.cut > 0, p.expanded)
 	if p.expanded {
-		p.summary.all.scroll.SetSize(p.width, p.height)
+		p.summary.all.Scroll().SetSize(p.width, p.height)
 		return nil
 	}
 	contentHeight := p.height - len(p.summary.shown) - p.spacerLines() - barLines
@@ -45,7 +45,7 @@ func (p *Page) relayout() tea.Cmd {
 	key := tabKey{data: p.data, version: p.data.version, namesVersion: p.c.NamesVersion, width: p.width}
 	switch p.active {
 	case tabJSON:
-		key.doc = p.json.version
+		key.doc = p.json.Version
 	case tabFeed:
 		key.filter = p.story.drawn
 	}
@@ -53,12 +53,12 @@ func (p *Page) relayout() tea.Cmd {
 		sameLead := t.drawn.data != nil && t.drawn.data.ID == p.data.ID
 		content := p.renderTab(p.active)
 		t.head = content.head
-		t.view.scroll.SetSize(p.width, max(0, contentHeight-len(t.head)))
-		t.view.show(content.body, sameLead)
+		t.view.Scroll().SetSize(p.width, max(0, contentHeight-len(t.head)))
+		t.view.Show(content.body, sameLead)
 		t.drawn = key
 	}
-	t.view.scroll.SetSize(p.width, max(0, contentHeight-len(t.head)))
-	p.keys.Open.SetEnabled(t.view.canOpen())
+	t.view.Scroll().SetSize(p.width, max(0, contentHeight-len(t.head)))
+	p.keys.Open.SetEnabled(t.view.CanOpen())
 	return cmd
 }
 
@@ -67,7 +67,7 @@ func (p *Page) syncSummary() {
 	key := summaryKey{p.data, p.data.version, p.c.NamesVersion, p.width}
 	if s.drawn != key {
 		s.lines = renderSummary(p.c, p.data, p.WebURL(), p.width)
-		s.all.show(lines(s.lines), s.drawn.data == p.data)
+		s.all.Show(common.Lines(s.lines), s.drawn.data == p.data)
 		s.drawn = key
 	}
 	// The tabs keep at least two fifths of the page (and 5 lines).
@@ -101,11 +101,10 @@ func (p *Page) spacerLines() int {
 // ensureJSON starts building the JSON tab the first time it is shown for
 // this lead; the build runs off the Update loop.
 func (p *Page) ensureJSON() tea.Cmd {
-	if p.active != tabJSON || p.json.data == p.data {
+	if p.active != tabJSON {
 		return nil
 	}
-	p.json = jsonState{data: p.data, building: true}
-	return buildJSON(p.id, p.data)
+	return p.json.Build(p.id, p.data, p.data.Lead.Raw, p.data.ID)
 }
 
 func (p *Page) renderTab(t tabKind) tabContent {
@@ -125,7 +124,7 @@ func (p *Page) renderTab(t tabKind) tabContent {
 	case tabTasks:
 		return p.tasksTab()
 	}
-	return jsonTab(p.c, p.json.doc, p.width)
+	return tabContent{body: common.JSONBody(p.c, p.json.Doc, p.width)}
 }
 
 // View draws the page from what relayout prepared.
@@ -134,7 +133,7 @@ func (p *Page) View() string {
 		return ""
 	}
 	if p.expanded {
-		return p.summary.all.scroll.String()
+		return p.summary.all.Scroll().String()
 	}
 	out := make([]string, 0, p.height)
 	out = append(out, p.summary.shown...)
@@ -144,6 +143,6 @@ func (p *Page) View() string {
 	t := &p.tabs[p.active]
 	out = append(out, renderTabBar(p.c, p.data, p.active, p.width), common.Rule(p.c.Styles, p.width))
 	out = append(out, t.head...)
-	out = append(out, t.view.scroll.View()...)
+	out = append(out, t.view.Scroll().View()...)
 	return common.JoinLines(common.FillLines(out, p.height))
 }

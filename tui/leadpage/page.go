@@ -9,7 +9,6 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/leadscope/leadscope/tui/common"
-	"github.com/leadscope/leadscope/tui/jsonview"
 	"github.com/leadscope/leadscope/tui/sanitize"
 	"github.com/leadscope/leadscope/tui/vscroll"
 )
@@ -26,7 +25,7 @@ type Page struct {
 	width, height int
 	active        tabKind
 	tabs          [tabCount]tabState
-	json          jsonState
+	json          common.JSONDoc[*Data]
 	summary       summaryState
 	expanded      bool // the summary takes the page, for terminals too short for all of it
 
@@ -40,7 +39,7 @@ type Page struct {
 // titles, a loading note) and the scrolling body.
 type tabContent struct {
 	head []string
-	body items
+	body common.Items
 }
 
 // tabState is one tab's rendered content and scroll position; it is redrawn
@@ -48,7 +47,7 @@ type tabContent struct {
 type tabState struct {
 	drawn tabKey
 	head  []string
-	view  *view
+	view  *common.ListView
 }
 
 type tabKey struct {
@@ -60,20 +59,13 @@ type tabKey struct {
 	filter       int // which filter of the Feed tab
 }
 
-type jsonState struct {
-	data     *Data // what doc (or the build in flight) is for
-	doc      *jsonview.Doc
-	version  int // counts builds that arrived
-	building bool
-}
-
 // New returns the page for a lead already in the cache.
 func New(c *common.Context, cache *Cache, id common.PageID, d *Data) *Page {
 	p := &Page{id: id, c: c, cache: cache, data: d, keys: newKeyMap()}
 	for i := range p.tabs {
-		p.tabs[i].view = newView()
+		p.tabs[i].view = common.NewListView()
 	}
-	p.summary.all = newView()
+	p.summary.all = common.NewListView()
 	return p
 }
 
@@ -162,11 +154,8 @@ func (p *Page) Update(msg tea.Msg) tea.Cmd {
 		cmd = p.onCatalog(msg)
 	case storyMsg:
 		cmd = p.onStory(msg)
-	case jsonBuiltMsg:
-		if msg.data == p.json.data {
-			p.json.doc, p.json.building = msg.doc, false
-			p.json.version++
-		}
+	case common.JSONBuiltMsg[*Data]:
+		p.json.Built(msg)
 	case common.FadeMsg:
 		p.status.Faded(msg)
 	}
@@ -178,13 +167,11 @@ func (p *Page) onKey(msg tea.KeyMsg) tea.Cmd {
 	if p.onStoryKey(msg) {
 		return nil
 	}
+	if t, ok := k.SwitchTab(msg, int(p.active), int(tabCount)); ok {
+		p.active = tabKind(t)
+		return nil
+	}
 	switch {
-	case key.Matches(msg, k.NextTab):
-		p.active = (p.active + 1) % tabCount
-	case key.Matches(msg, k.PrevTab):
-		p.active = (p.active + tabCount - 1) % tabCount
-	case key.Matches(msg, k.GotoTab):
-		p.active = tabKind(msg.Runes[0] - '1')
 	case key.Matches(msg, k.Summary):
 		p.expanded = !p.expanded
 	case key.Matches(msg, k.Refresh):
@@ -194,7 +181,7 @@ func (p *Page) onKey(msg tea.KeyMsg) tea.Cmd {
 	case p.expanded:
 		k.HandleScroll(msg, p.scroller())
 	default:
-		k.HandleScroll(msg, p.tabs[p.active].view.keys())
+		k.HandleScroll(msg, p.tabs[p.active].view.Keys())
 	}
 	return nil
 }
@@ -205,7 +192,7 @@ func (p *Page) openSelected() tea.Cmd {
 	if p.expanded {
 		return nil
 	}
-	if t, ok := p.tabs[p.active].view.selected(); ok {
+	if t, ok := p.tabs[p.active].view.Selected(); ok {
 		return common.Navigate(t)
 	}
 	return nil
@@ -221,9 +208,9 @@ func (p *Page) onMouse(msg tea.MouseMsg) {
 // expanded, else the active tab.
 func (p *Page) scroller() *vscroll.Model {
 	if p.expanded {
-		return p.summary.all.scroll
+		return p.summary.all.Scroll()
 	}
-	return p.tabs[p.active].view.scroll
+	return p.tabs[p.active].view.Scroll()
 }
 
 // ShortHelp is the page's part of the footer.

@@ -166,7 +166,7 @@ func (p *Page) foreground(reqs ...storyReq) {
 // feedNearEnd reports whether the feed's last shown entry is close enough
 // to the screen that older ones should be on their way.
 func (p *Page) feedNearEnd() bool {
-	v := p.tabs[tabFeed].view.scroll
+	v := p.tabs[tabFeed].view.Scroll()
 	_, last := v.Visible()
 	return last >= v.Len()-1-max(feedLookahead, v.Height())
 }

@@ -41,7 +41,7 @@ func (p *Page) onStoryKey(msg tea.KeyMsg) bool {
 	}
 	p.story.filter = p.story.filter.Next()
 	p.story.drawn++
-	p.tabs[tabFeed].view.scroll.Top()
+	p.tabs[tabFeed].view.Scroll().Top()
 	return true
 }
 

@@ -13,6 +13,7 @@ import (
 	"github.com/leadscope/leadscope/api"
 	"github.com/leadscope/leadscope/api/sandbox"
 	"github.com/leadscope/leadscope/tui/common"
+	"github.com/leadscope/leadscope/tui/internal/tuitest"
 	"github.com/leadscope/leadscope/tui/story"
 )
 
@@ -184,7 +185,7 @@ func TestTasksTabOpenFirstOverdueSaidThenDone(t *testing.T) {
 
 func TestDeactivateCancelsStoryRequestsAndTheNextVisitAsksAgain(t *testing.T) {
 	h := newHarness(t, sandbox.Options{}, sandbox.LeadBasic, 120, 40)
-	inFlight := h.p.Update(keyPress(tab(tabFeed)))
+	inFlight := h.p.Update(tuitest.Key(tab(tabFeed)))
 	s := h.p.data.story
 	if s.notes.state != sourcePending || s.events.state != sourcePending || h.p.Busy() != "Loading the feed…" {
 		t.Fatalf("the feed is not loading: %+v %+v busy %q", s.notes, s.events, h.p.Busy())
@@ -335,7 +336,7 @@ func TestOpeningATabBringsItsPrefetchForward(t *testing.T) {
 	if f == nil || !f.pending[reqNotes].background || !f.pending[reqEvents].background || !f.pending[reqTasks].background {
 		t.Fatalf("no prefetch in the background: %+v", f)
 	}
-	foreground := h.p.Update(keyPress(tab(tabFeed)))
+	foreground := h.p.Update(tuitest.Key(tab(tabFeed)))
 	if f.pending[reqNotes].background || f.pending[reqEvents].background || !f.pending[reqTasks].background {
 		t.Fatalf("the feed's pages are still in the background: %+v", f.pending)
 	}

@@ -23,13 +23,13 @@ type catalogRow struct {
 func catalogTab(c *common.Context, d *Data, width int) tabContent {
 	refs := d.Lead.Embedded.CatalogElements
 	if len(refs) == 0 {
-		return tabContent{body: wrapped(c.Styles.Muted, "No list elements (products) are linked to this lead.", width)}
+		return tabContent{body: common.WrappedLines(c.Styles.Muted, "No list elements (products) are linked to this lead.", width)}
 	}
 	var head []string
 	for _, id := range d.catalogIDs() {
 		p := d.catalogs[id]
 		head = append(head, partStatus(c, p.state, p.err, catalogLabel(c.Names, id), width)...)
-		head = append(head, cutLines(c, p.cut, width)...)
+		head = append(head, common.CutLines(c, p.cut, width)...)
 	}
 	if len(head) > 0 {
 		head = append(head, "")
@@ -104,7 +104,7 @@ type catalogTable struct {
 
 const (
 	columnGap = 2
-	markWidth = 2 // the cursor's gutter, see selectionMark
+	markWidth = 2 // the cursor's gutter, see common.SelectionMark
 )
 
 func newCatalogTable(c *common.Context, rows []catalogRow, width int) catalogTable {
@@ -155,7 +155,7 @@ func (t catalogTable) Render(i, width int, selected bool) []string {
 	if r.note != "" {
 		name = st.Faint.Render(common.Fit(r.name+"  "+r.note, t.nameW))
 	}
-	return []string{selectionMark(t.c, selected, true) + name + sep +
+	return []string{common.SelectionMark(t.c, selected, true) + name + sep +
 		st.Muted.Render(common.Fit(r.list, t.listW)) + sep +
 		st.Value.Render(common.PadLeft(common.Truncate(r.quantity, t.qtyW), t.qtyW)) + sep +
 		st.Value.Render(common.PadLeft(common.Truncate(r.price, t.priceW), t.priceW))}

@@ -17,7 +17,7 @@ func (p *Page) feedTab() tabContent {
 	c, d, width := p.c, p.data, p.width
 	s := d.story
 	if s == nil || !s.started() {
-		return tabContent{body: wrapped(c.Styles.Muted, "Loading the feed…", width)}
+		return tabContent{body: common.WrappedLines(c.Styles.Muted, "Loading the feed…", width)}
 	}
 	fm, key := storyFormatter(c, d, p.cache.fieldDefs())
 	s.word(key, fm)
@@ -27,7 +27,7 @@ func (p *Page) feedTab() tabContent {
 	head = append(head, stagePathLines(c, fm, d, s, width, pathLines(p.height))...)
 	head = append(head, feedNotices(c, s, p.cache.story.fields, width)...)
 	if len(shown) == 0 {
-		return tabContent{head: head, body: wrapped(c.Styles.Muted, emptyFeedText(s, filter), width)}
+		return tabContent{head: head, body: common.WrappedLines(c.Styles.Muted, emptyFeedText(s, filter), width)}
 	}
 	return tabContent{head: head, body: feedItems{c: c, entries: shown}}
 }

@@ -1,55 +1,12 @@
 package leadpage
 
-import (
-	"github.com/charmbracelet/lipgloss"
-	"github.com/leadscope/leadscope/api"
-	"github.com/leadscope/leadscope/tui/common"
-)
+import "github.com/leadscope/leadscope/tui/common"
 
-// labelSample bounds how many field names decide the label column: a lead
-// with hundreds of thousands of fields must not measure them all.
-const labelSample = 1000
-
-// fieldItems lists custom fields, names in a column and values formatted
-// by type and wrapped beside them; contacts and companies reuse it.
-type fieldItems struct {
-	c          *common.Context
-	format     api.FieldFormatter
-	fields     []api.CustomField
-	labelWidth int
-}
-
-func newFieldItems(c *common.Context, format api.FieldFormatter, fields []api.CustomField, width int) fieldItems {
-	labelWidth := 0
-	for _, f := range fields[:min(len(fields), labelSample)] {
-		labelWidth = max(labelWidth, lipgloss.Width(common.FieldName(f)))
-	}
-	return fieldItems{c: c, format: format, fields: fields, labelWidth: min(labelWidth, max(10, width/3))}
-}
-
-func (f fieldItems) Len() int { return len(f.fields) }
-
-func (f fieldItems) Render(i, width int, _ bool) []string {
-	field := f.fields[i]
-	return common.Labelled(f.c.Styles, common.FieldName(field), common.FieldValue(f.format, field), f.labelWidth, width)
-}
-
-// lines are ready-made lines, one item each: messages, flowed chips.
-type lines []string
-
-func (l lines) Len() int { return len(l) }
-func (l lines) Render(i, width int, _ bool) []string {
-	return []string{common.Truncate(l[i], width)}
-}
-
-// wrapped is one message wrapped to the width, in a style.
-func wrapped(style lipgloss.Style, text string, width int) lines {
-	return lines(common.StyleLines(common.Wrap(text, width), style))
-}
-
+// fieldsTab lists the lead's custom fields, formatted with what the lead's
+// data knows of the account (catalog elements' names included).
 func fieldsTab(c *common.Context, d *Data, width int) tabContent {
 	if len(d.Lead.CustomFields) == 0 {
-		return tabContent{body: wrapped(c.Styles.Muted, "This lead has no custom fields.", width)}
+		return tabContent{body: common.WrappedLines(c.Styles.Muted, "This lead has no custom fields.", width)}
 	}
-	return tabContent{body: newFieldItems(c, d.formatter(c), d.Lead.CustomFields, width)}
+	return tabContent{body: common.NewFieldItems(c, d.formatter(c), d.Lead.CustomFields, width)}
 }

@@ -22,11 +22,7 @@ type party struct {
 }
 
 func contactParty(c api.Contact, main bool) party {
-	name := c.Name
-	if strings.TrimSpace(name) == "" {
-		name = strings.TrimSpace(c.FirstName + " " + c.LastName)
-	}
-	return party{id: c.ID, name: name, main: main, phones: c.Phones(), emails: c.Emails(), others: otherFields(c.CustomFields)}
+	return party{id: c.ID, name: c.DisplayName(), main: main, phones: c.Phones(), emails: c.Emails(), others: otherFields(c.CustomFields)}
 }
 
 func companyParty(c api.Company) party {
@@ -47,7 +43,7 @@ func otherFields(fields []api.CustomField) []api.CustomField {
 func contactsTab(c *common.Context, d *Data, width int) tabContent {
 	refs := d.Lead.Embedded.Contacts
 	if len(refs) == 0 {
-		return tabContent{body: wrapped(c.Styles.Muted, "No contacts are linked to this lead.", width)}
+		return tabContent{body: common.WrappedLines(c.Styles.Muted, "No contacts are linked to this lead.", width)}
 	}
 	byID := make(map[int64]api.Contact, len(d.contacts.items))
 	for _, ct := range d.contacts.items {
@@ -73,7 +69,7 @@ func contactsTab(c *common.Context, d *Data, width int) tabContent {
 		parties[i] = party{id: r.ID, main: r.IsMain, missing: true}
 	}
 	return tabContent{
-		head: append(partStatus(c, d.contacts.state, d.contacts.err, "contacts", width), cutLines(c, d.contacts.cut, width)...),
+		head: append(partStatus(c, d.contacts.state, d.contacts.err, "contacts", width), common.CutLines(c, d.contacts.cut, width)...),
 		body: newPartyItems(c, common.TargetContact, parties, d.contacts.state, width),
 	}
 }
@@ -82,7 +78,7 @@ func contactsTab(c *common.Context, d *Data, width int) tabContent {
 func companiesTab(c *common.Context, d *Data, width int) tabContent {
 	refs := d.Lead.Embedded.Companies
 	if len(refs) == 0 {
-		return tabContent{body: wrapped(c.Styles.Muted, "No company is linked to this lead.", width)}
+		return tabContent{body: common.WrappedLines(c.Styles.Muted, "No company is linked to this lead.", width)}
 	}
 	byID := make(map[int64]api.Company, len(d.companies.items))
 	for _, co := range d.companies.items {
@@ -97,7 +93,7 @@ func companiesTab(c *common.Context, d *Data, width int) tabContent {
 		parties[i] = party{id: r.ID, missing: true}
 	}
 	return tabContent{
-		head: append(partStatus(c, d.companies.state, d.companies.err, "companies", width), cutLines(c, d.companies.cut, width)...),
+		head: append(partStatus(c, d.companies.state, d.companies.err, "companies", width), common.CutLines(c, d.companies.cut, width)...),
 		body: newPartyItems(c, common.TargetCompany, parties, d.companies.state, width),
 	}
 }
@@ -115,7 +111,7 @@ type partyItems struct {
 
 func newPartyItems(c *common.Context, kind common.TargetKind, parties []party, state partState, width int) partyItems {
 	labelWidth := len("E-mail")
-	for _, p := range parties[:min(len(parties), labelSample)] {
+	for _, p := range parties[:min(len(parties), common.LabelSample)] {
 		for _, f := range p.others {
 			labelWidth = max(labelWidth, lipgloss.Width(common.FieldName(f)))
 		}
@@ -142,7 +138,7 @@ func (p partyItems) Render(i, width int, selected bool) []string {
 		block = renderParty(p.c, party, partyRows(p.format, party), p.labelWidth, inner)
 	}
 	for j, l := range block {
-		out = append(out, selectionMark(p.c, selected, j == 0)+l)
+		out = append(out, common.SelectionMark(p.c, selected, j == 0)+l)
 	}
 	return out
 }
@@ -211,25 +207,13 @@ func unresolved(c *common.Context, id int64, main bool, state partState, width i
 }
 
 // partStatus is what a tab whose data is loading or failed says above its
-// content, wrapped to width: an error is worth reading in full.
+// content.
 func partStatus(c *common.Context, state partState, err error, what string, width int) []string {
-	style := c.Styles.Muted
-	var text string
 	switch state {
 	case partPending:
-		text = "Loading " + what + "…"
+		return common.LoadingLines(c, what, width)
 	case partFailed:
-		text, style = "Could not load "+what+": "+common.ErrorText(err)+" (r retries)", c.Styles.Error
-	default:
-		return nil
+		return common.LoadFailedLines(c, what, err, width)
 	}
-	return common.StyleLines(common.Wrap(text, width), style)
-}
-
-// cutLines say, in the warning colour, what a bound left out of a tab.
-func cutLines(c *common.Context, note string, width int) []string {
-	if note == "" {
-		return nil
-	}
-	return common.StyleLines(common.Wrap(note, width), c.Styles.Warning)
+	return nil
 }

@@ -17,18 +17,17 @@ func (p *Page) tasksTab() tabContent {
 	s := d.story
 	switch {
 	case s == nil || s.tasks.state == partNone || s.tasks.state == partPending:
-		return tabContent{body: wrapped(c.Styles.Muted, "Loading tasks…", width)}
+		return tabContent{body: common.WrappedLines(c.Styles.Muted, "Loading tasks…", width)}
 	case s.tasks.state == partFailed:
-		return tabContent{head: partStatus(c, partFailed, s.tasks.err, "tasks", width), body: lines(nil)}
+		return tabContent{head: partStatus(c, partFailed, s.tasks.err, "tasks", width), body: common.Lines(nil)}
 	case len(s.tasks.items) == 0:
-		return tabContent{body: wrapped(c.Styles.Muted, "This lead has no tasks.", width)}
+		return tabContent{body: common.WrappedLines(c.Styles.Muted, "This lead has no tasks.", width)}
 	}
 	fm, _ := storyFormatter(c, d, nil)
 	tasks := fm.Tasks(s.tasks.items)
 	var head []string
 	if s.tasksTruncated {
-		head = common.StyleLines(common.Wrap("Only the first "+strconv.Itoa(api.MaxTaskPages*api.TasksPageSize)+
-			" tasks are loaded.", width), c.Styles.Warning)
+		head = common.CutLines(c, "Only the first "+strconv.Itoa(api.MaxTaskPages*api.TasksPageSize)+" tasks are loaded.", width)
 	}
 	return tabContent{head: head, body: newTaskItems(c, tasks)}
 }

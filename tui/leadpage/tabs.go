@@ -2,7 +2,6 @@ package leadpage
 
 import (
 	"strconv"
-	"strings"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/leadscope/leadscope/tui/common"
@@ -89,8 +88,7 @@ func renderTabBar(c *common.Context, d *Data, active tabKind, width int) string 
 }
 
 func tabBar(c *common.Context, d *Data, active tabKind, titles [tabCount]string, counts bool) string {
-	st := c.Styles
-	parts := make([]string, 0, tabCount)
+	labels := make([]string, 0, tabCount)
 	for t := tabKind(0); t < tabCount; t++ {
 		label := titles[t]
 		if n := tabItems(d, t); n >= 0 && (counts || t == active) {
@@ -102,16 +100,7 @@ func tabBar(c *common.Context, d *Data, active tabKind, titles [tabCount]string,
 		if tabLoading(d, t) {
 			label += "…"
 		}
-		switch {
-		case t == active && st.Plain:
-			parts = append(parts, "["+label+"]")
-		case t == active:
-			parts = append(parts, st.TabActive.Render(label))
-		case st.Plain:
-			parts = append(parts, " "+label+" ")
-		default:
-			parts = append(parts, st.TabInactive.Render(label))
-		}
+		labels = append(labels, label)
 	}
-	return strings.Join(parts, " ")
+	return common.TabBar(c.Styles, labels, int(active))
 }

@@ -3,7 +3,6 @@ package leadspage
 import (
 	"context"
 	"io"
-	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -14,6 +13,7 @@ import (
 	"github.com/leadscope/leadscope/api/sandbox"
 	"github.com/leadscope/leadscope/theme"
 	"github.com/leadscope/leadscope/tui/common"
+	"github.com/leadscope/leadscope/tui/internal/tuitest"
 	"github.com/leadscope/leadscope/tui/views"
 	"github.com/muesli/termenv"
 )
@@ -46,18 +46,8 @@ func newRig(t *testing.T, faults sandbox.Faults, vs ...views.View) *rig {
 // from then on.
 func newRigFrom(t *testing.T, setup rigSetup, faults sandbox.Faults, vs ...views.View) *rig {
 	t.Helper()
-	srv, err := sandbox.Start(sandbox.Options{RateLimit: -1, Now: func() time.Time { return testNow }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(srv.Close)
-	tr := http.DefaultTransport.(*http.Transport).Clone()
-	t.Cleanup(tr.CloseIdleConnections)
-	client, err := api.New(api.Options{BaseURL: srv.URL(), Credentials: api.StaticToken(sandbox.Token),
-		MaxRetries: -1, RatePerSecond: 10000, HTTPClient: &http.Client{Transport: tr}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	srv := tuitest.StartSandbox(t, sandbox.Options{Now: func() time.Time { return testNow }})
+	client := tuitest.NewClient(t, srv.URL())
 	srv.SetFaults(setup.atLoad)
 	dir, err := client.LoadDirectory(context.Background())
 	if err != nil {
@@ -89,24 +79,7 @@ func newRigFrom(t *testing.T, setup rigSetup, faults sandbox.Faults, vs ...views
 // to the page in order, until nothing is left; it returns the messages.
 func (r *rig) run(cmd tea.Cmd) []tea.Msg {
 	r.t.Helper()
-	var seen []tea.Msg
-	queue := []tea.Cmd{cmd}
-	for len(queue) > 0 {
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		switch msg := c().(type) {
-		case nil:
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
-		default:
-			seen = append(seen, msg)
-			queue = append(queue, r.p.Update(msg))
-		}
-	}
-	return seen
+	return tuitest.Run(cmd, r.p.Update)
 }
 
 // activate shows the page and lets it load.
@@ -116,35 +89,8 @@ func (r *rig) activate() { r.run(r.p.Activate()) }
 func (r *rig) press(keys ...string) {
 	r.t.Helper()
 	for _, k := range keys {
-		r.run(r.p.Update(keyMsg(k)))
+		r.run(r.p.Update(tuitest.Key(k)))
 	}
-}
-
-func keyMsg(s string) tea.KeyMsg {
-	switch s {
-	case "enter":
-		return tea.KeyMsg{Type: tea.KeyEnter}
-	case "esc":
-		return tea.KeyMsg{Type: tea.KeyEsc}
-	case "tab":
-		return tea.KeyMsg{Type: tea.KeyTab}
-	case "shift+tab":
-		return tea.KeyMsg{Type: tea.KeyShiftTab}
-	case "down":
-		return tea.KeyMsg{Type: tea.KeyDown}
-	case "up":
-		return tea.KeyMsg{Type: tea.KeyUp}
-	case "end":
-		return tea.KeyMsg{Type: tea.KeyEnd}
-	case "left":
-		return tea.KeyMsg{Type: tea.KeyLeft}
-	case "right":
-		return tea.KeyMsg{Type: tea.KeyRight}
-	}
-	if rest, ok := strings.CutPrefix(s, "alt+"); ok {
-		return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(rest), Alt: true}
-	}
-	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)}
 }
 
 // query sends the find box's text as the root does.

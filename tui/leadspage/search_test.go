@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/leadscope/leadscope/api/sandbox"
 	"github.com/leadscope/leadscope/tui/common"
+	"github.com/leadscope/leadscope/tui/internal/tuitest"
 )
 
 // Typing a word sends one search: each keystroke replaces the pending
@@ -129,7 +130,7 @@ func TestEnterOpensTheLeadUnderTheCursor(t *testing.T) {
 	r := newRig(t, sandbox.Faults{})
 	r.activate()
 	r.press("down")
-	cmd := r.p.Update(keyMsg("enter"))
+	cmd := r.p.Update(tuitest.Key("enter"))
 	nav, ok := cmd().(common.NavigateMsg)
 	if !ok || nav.Target.Kind != common.TargetLead || nav.Target.ID != r.selected() {
 		t.Fatalf("enter sent %#v", nav)

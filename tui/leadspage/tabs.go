@@ -61,20 +61,9 @@ func renderTabs(c *common.Context, vs []*view, active, width int) string {
 }
 
 func tabParts(c *common.Context, vs []*view, active int, counts bool) []string {
-	st := c.Styles
 	parts := make([]string, len(vs))
 	for i, v := range vs {
-		label := tabLabel(v, counts)
-		switch {
-		case i == active && st.Plain:
-			parts[i] = "[" + label + "]"
-		case i == active:
-			parts[i] = st.TabActive.Render(label)
-		case st.Plain:
-			parts[i] = " " + label + " "
-		default:
-			parts[i] = st.TabInactive.Render(label)
-		}
+		parts[i] = common.TabLabel(c.Styles, tabLabel(v, counts), i == active)
 	}
 	return parts
 }

@@ -2,7 +2,6 @@ package recordpage
 
 import (
 	"errors"
-	"strings"
 
 	"github.com/leadscope/leadscope/api"
 	"github.com/leadscope/leadscope/tui/common"
@@ -140,11 +139,7 @@ func (d *Data) setLinked(found map[int64]linkedEntry, err error) {
 }
 
 func contactEntry(c api.Contact) linkedEntry {
-	name := c.Name
-	if strings.TrimSpace(name) == "" {
-		name = strings.TrimSpace(c.FirstName + " " + c.LastName)
-	}
-	return linkedEntry{id: c.ID, name: name, phones: c.Phones(), emails: c.Emails()}
+	return linkedEntry{id: c.ID, name: c.DisplayName(), phones: c.Phones(), emails: c.Emails()}
 }
 
 func companyEntry(c api.Company) linkedEntry {
@@ -176,7 +171,7 @@ func keyOf(t common.Target) cacheKey {
 type Cache struct {
 	records  map[cacheKey]*Data
 	elements map[cacheKey]*api.CatalogElement
-	order    []cacheKey // least recently used first
+	recency  common.Recency[cacheKey]
 }
 
 // NewCache returns an empty cache.
@@ -187,7 +182,7 @@ func NewCache() *Cache {
 func (c *Cache) record(k cacheKey) (*Data, bool) {
 	d, ok := c.records[k]
 	if ok {
-		c.touch(k)
+		c.recency.Touch(k)
 	}
 	return d, ok
 }
@@ -195,7 +190,7 @@ func (c *Cache) record(k cacheKey) (*Data, bool) {
 func (c *Cache) element(k cacheKey) (*api.CatalogElement, bool) {
 	e, ok := c.elements[k]
 	if ok {
-		c.touch(k)
+		c.recency.Touch(k)
 	}
 	return e, ok
 }
@@ -217,21 +212,10 @@ func (c *Cache) putElement(k cacheKey, e *api.CatalogElement) {
 func (c *Cache) make(k cacheKey) {
 	_, isRecord := c.records[k]
 	_, isElement := c.elements[k]
-	if !isRecord && !isElement && len(c.order) >= cacheSize {
-		oldest := c.order[0]
-		c.order = c.order[1:]
+	if !isRecord && !isElement && c.recency.Len() >= cacheSize {
+		oldest := c.recency.DropOldest()
 		delete(c.records, oldest)
 		delete(c.elements, oldest)
 	}
-	c.touch(k)
-}
-
-func (c *Cache) touch(k cacheKey) {
-	for i, v := range c.order {
-		if v == k {
-			c.order = append(c.order[:i], c.order[i+1:]...)
-			break
-		}
-	}
-	c.order = append(c.order, k)
+	c.recency.Touch(k)
 }

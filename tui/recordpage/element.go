@@ -24,7 +24,7 @@ type ElementPage struct {
 
 	width, height int
 	head          []string
-	fields        *view
+	fields        *common.ListView
 	drawn         tabKey
 	version       int // counts elements shown, for drawn
 
@@ -34,7 +34,7 @@ type ElementPage struct {
 }
 
 func newElementPage(c *common.Context, cache *Cache, id common.PageID, k cacheKey, e *api.CatalogElement) *ElementPage {
-	return &ElementPage{id: id, c: c, cache: cache, key: k, el: e, keys: newKeyMap(1, "refresh element"), fields: newView()}
+	return &ElementPage{id: id, c: c, cache: cache, key: k, el: e, keys: newKeyMap(1, "refresh element"), fields: common.NewListView()}
 }
 
 // ID names the page.
@@ -97,11 +97,11 @@ func (p *ElementPage) Update(msg tea.Msg) tea.Cmd {
 		if key.Matches(msg, p.keys.Refresh) {
 			cmd = p.refresh()
 		} else {
-			p.keys.HandleScroll(msg, p.fields.scroll)
+			p.keys.HandleScroll(msg, p.fields.Scroll())
 		}
 	case tea.MouseMsg:
 		if p.c.Mouse {
-			p.fields.scroll.HandleMouse(msg)
+			p.fields.Scroll().HandleMouse(msg)
 		}
 	case FetchedMsg:
 		cmd = p.onRefreshed(msg)
@@ -149,7 +149,7 @@ func (p *ElementPage) ShortHelp() []key.Binding { return p.keys.short() }
 func (p *ElementPage) FullHelp() [][]key.Binding { return p.keys.full() }
 
 // Position is where the fields are scrolled.
-func (p *ElementPage) Position() string { return p.fields.scroll.Position() }
+func (p *ElementPage) Position() string { return p.fields.Scroll().Position() }
 
 func (p *ElementPage) relayout() {
 	if p.width <= 0 || p.height <= 0 {
@@ -159,15 +159,15 @@ func (p *ElementPage) relayout() {
 	key := tabKey{version: p.version, namesVersion: p.c.NamesVersion, width: p.width}
 	if p.drawn != key {
 		p.head = elementHead(p.c, p.el, p.width)
-		body := items(wrapped(p.c.Styles.Muted, "This element has no fields.", p.width))
+		body := common.Items(common.WrappedLines(p.c.Styles.Muted, "This element has no fields.", p.width))
 		if len(p.el.CustomFields) > 0 {
-			body = newFieldItems(p.c, p.el.CustomFields, p.width)
+			body = common.NewFieldItems(p.c, p.c.Formatter(), p.el.CustomFields, p.width)
 		}
-		p.fields.scroll.SetSize(p.width, max(0, p.height-len(p.head)))
-		p.fields.show(body, p.drawn.width != 0)
+		p.fields.Scroll().SetSize(p.width, max(0, p.height-len(p.head)))
+		p.fields.Show(body, p.drawn.width != 0)
 		p.drawn = key
 	}
-	p.fields.scroll.SetSize(p.width, max(0, p.height-len(p.head)))
+	p.fields.Scroll().SetSize(p.width, max(0, p.height-len(p.head)))
 }
 
 // elementHead is the element's name and its list above a rule.
@@ -178,7 +178,7 @@ func elementHead(c *common.Context, e *api.CatalogElement, width int) []string {
 		name = "(unnamed element)"
 	}
 	title := st.Title.Render(name) + "  " + st.LeadID.Render("#"+strconv.FormatInt(e.ID, 10)) + "  " + st.Muted.Render("list element")
-	list := renderFact(c, fact{"List", st.Value.Render(c.Names.Catalog(e.CatalogID))}, width)
+	list := common.RenderFact(c, common.Fact{Label: "List", Value: st.Value.Render(c.Names.Catalog(e.CatalogID))}, width)
 	fields := st.Label.Render("Fields " + strconv.Itoa(len(e.CustomFields)))
 	return []string{common.Truncate(title, width), list, "", common.Truncate(fields, width), common.Rule(st, width)}
 }
@@ -188,6 +188,6 @@ func (p *ElementPage) View() string {
 	if p.height <= 0 {
 		return ""
 	}
-	out := append(append(make([]string, 0, p.height), p.head...), p.fields.scroll.View()...)
+	out := append(append(make([]string, 0, p.height), p.head...), p.fields.Scroll().View()...)
 	return common.JoinLines(common.FillLines(out, p.height))
 }

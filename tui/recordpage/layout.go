@@ -87,17 +87,17 @@ func (p *Page) syncTab(height int) {
 	t := &p.tabs[p.active]
 	key := tabKey{data: p.data, version: p.data.version, namesVersion: p.c.NamesVersion, width: p.width}
 	if p.active == tabJSON {
-		key.doc = p.json.version
+		key.doc = p.json.Version
 	}
 	if t.drawn != key {
 		sameRecord := t.drawn.data != nil && t.drawn.data.rec.id == p.data.rec.id
 		content := p.renderTab(p.active)
 		t.head = content.head
-		t.view.scroll.SetSize(p.width, max(0, height-len(t.head)))
-		t.view.show(content.body, sameRecord)
+		t.view.Scroll().SetSize(p.width, max(0, height-len(t.head)))
+		t.view.Show(content.body, sameRecord)
 		t.drawn = key
 	}
-	t.view.scroll.SetSize(p.width, max(0, height-len(t.head)))
+	t.view.Scroll().SetSize(p.width, max(0, height-len(t.head)))
 }
 
 func (p *Page) renderTab(t tabKind) tabContent {
@@ -110,7 +110,7 @@ func (p *Page) renderTab(t tabKind) tabContent {
 	case tabTags:
 		return tagsTab(p.c, r.tags, noun(r.kind), p.width)
 	}
-	return jsonTab(p.c, p.json.doc, p.width)
+	return tabContent{body: common.JSONBody(p.c, p.json.Doc, p.width)}
 }
 
 // View draws the page from what relayout prepared.
@@ -132,7 +132,7 @@ func (p *Page) View() string {
 	} else {
 		t := &p.tabs[p.active]
 		out = append(out, t.head...)
-		out = append(out, t.view.scroll.View()...)
+		out = append(out, t.view.Scroll().View()...)
 	}
 	return common.JoinLines(common.FillLines(out, p.height))
 }

@@ -3,7 +3,6 @@ package recordpage
 import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/leadscope/leadscope/tui/common"
-	"github.com/leadscope/leadscope/tui/jsonview"
 )
 
 // ensure starts what the tab on screen lacks: the first batch of leads
@@ -29,9 +28,8 @@ func (p *Page) ensure(retry bool) tea.Cmd {
 		ctx, seq := p.start(reqLinked)
 		cmds = append(cmds, fetchLinked(ctx, p.c.Client, p.id, seq, d, linkedKind(d.rec.kind), d.linkedIDs()))
 	}
-	if p.active == tabJSON && p.json.data != d {
-		p.json = jsonState{data: d, building: true}
-		cmds = append(cmds, buildJSON(p.id, d))
+	if p.active == tabJSON {
+		cmds = append(cmds, p.json.Build(p.id, d, d.rec.raw, 0))
 	}
 	return tea.Batch(cmds...)
 }
@@ -101,42 +99,4 @@ func (p *Page) onRefreshed(msg FetchedMsg) tea.Cmd {
 	}
 	p.data = p.cache.putRecord(rec)
 	return p.say(common.StatusInfo, "Refreshed")
-}
-
-// jsonBuiltMsg carries the JSON tab's content, built off the Update loop.
-type jsonBuiltMsg struct {
-	page common.PageID
-	data *Data
-	doc  *jsonview.Doc
-}
-
-func (m jsonBuiltMsg) ForPage() common.PageID { return m.page }
-
-// buildJSON lays the raw body out on its own goroutine, bounded in depth,
-// lines and bytes.
-func buildJSON(page common.PageID, d *Data) tea.Cmd {
-	raw := d.rec.raw
-	return func() tea.Msg {
-		return jsonBuiltMsg{page: page, data: d, doc: jsonview.Build(raw, 0, jsonview.Limits{})}
-	}
-}
-
-// jsonItems draws the built document's lines in the JSON colours.
-type jsonItems struct {
-	doc     *jsonview.Doc
-	palette jsonview.Palette
-}
-
-func (j jsonItems) Len() int { return j.doc.Len() }
-
-func (j jsonItems) Render(i, width int, _ bool) []string { return j.doc.Render(i, width, j.palette) }
-
-func jsonTab(c *common.Context, doc *jsonview.Doc, width int) tabContent {
-	switch {
-	case doc == nil:
-		return tabContent{body: wrapped(c.Styles.Muted, "Formatting the response…", width)}
-	case doc.Len() == 0:
-		return tabContent{body: wrapped(c.Styles.Muted, "The raw response is not available.", width)}
-	}
-	return tabContent{body: jsonItems{doc: doc, palette: jsonview.NewPalette(c.Styles)}}
 }

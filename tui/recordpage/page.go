@@ -13,7 +13,6 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/leadscope/leadscope/tui/common"
-	"github.com/leadscope/leadscope/tui/jsonview"
 	"github.com/leadscope/leadscope/tui/leadlist"
 	"github.com/leadscope/leadscope/tui/sanitize"
 )
@@ -33,7 +32,7 @@ type Page struct {
 	summary       summaryState
 	leads         leadsView
 	tabs          [tabCount]tabState // every tab but Leads
-	json          jsonState
+	json          common.JSONDoc[*Data]
 
 	requests [requestCount]*request
 	seq      uint64
@@ -55,7 +54,7 @@ type leadsView struct {
 type tabState struct {
 	drawn tabKey
 	head  []string
-	view  *view
+	view  *common.ListView
 }
 
 type tabKey struct {
@@ -70,21 +69,14 @@ type tabKey struct {
 // scrolling body.
 type tabContent struct {
 	head []string
-	body items
-}
-
-type jsonState struct {
-	data     *Data // what doc (or the build in flight) is for
-	doc      *jsonview.Doc
-	version  int
-	building bool
+	body common.Items
 }
 
 func newPage(c *common.Context, cache *Cache, id common.PageID, d *Data) *Page {
 	p := &Page{id: id, c: c, cache: cache, data: d, keys: newKeyMap(int(tabCount), "refresh "+noun(d.rec.kind))}
 	p.leads.table = leadlist.New(c)
 	for i := range p.tabs {
-		p.tabs[i].view = newView()
+		p.tabs[i].view = common.NewListView()
 	}
 	return p
 }
@@ -161,11 +153,8 @@ func (p *Page) Update(msg tea.Msg) tea.Cmd {
 		cmd = p.onLeads(msg)
 	case linkedMsg:
 		cmd = p.onLinked(msg)
-	case jsonBuiltMsg:
-		if msg.data == p.json.data {
-			p.json.doc, p.json.building = msg.doc, false
-			p.json.version++
-		}
+	case common.JSONBuiltMsg[*Data]:
+		p.json.Built(msg)
 	case common.FadeMsg:
 		p.status.Faded(msg)
 	}
@@ -185,15 +174,11 @@ func (p *Page) settle(retry bool) tea.Cmd {
 
 func (p *Page) onKey(msg tea.KeyMsg) tea.Cmd {
 	k := &p.keys
+	if t, ok := k.SwitchTab(msg, int(p.active), int(tabCount)); ok {
+		p.active = tabKind(t)
+		return nil
+	}
 	switch {
-	case key.Matches(msg, k.NextTab):
-		p.active = (p.active + 1) % tabCount
-	case key.Matches(msg, k.PrevTab):
-		p.active = (p.active + tabCount - 1) % tabCount
-	case key.Matches(msg, k.GotoTab):
-		if t := tabKind(msg.Runes[0] - '1'); t >= 0 && t < tabCount {
-			p.active = t
-		}
 	case key.Matches(msg, k.Refresh):
 		return p.refresh()
 	case key.Matches(msg, k.Open):
@@ -203,7 +188,7 @@ func (p *Page) onKey(msg tea.KeyMsg) tea.Cmd {
 	case p.active == tabLeads:
 		p.leads.table.Update(msg, &k.ScrollKeys)
 	default:
-		k.HandleScroll(msg, p.tabs[p.active].view.keys())
+		k.HandleScroll(msg, p.tabs[p.active].view.Keys())
 	}
 	return nil
 }
@@ -216,7 +201,7 @@ func (p *Page) onMouse(msg tea.MouseMsg) {
 		p.leads.table.Update(msg, &p.keys.ScrollKeys)
 		return
 	}
-	p.tabs[p.active].view.scroll.HandleMouse(msg)
+	p.tabs[p.active].view.Scroll().HandleMouse(msg)
 }
 
 // selected is what enter opens on the tab on screen: the lead, company or
@@ -229,7 +214,7 @@ func (p *Page) selected() (common.Target, bool) {
 		l, ok := p.leads.table.Selected()
 		return common.Target{Kind: common.TargetLead, ID: l.ID}, ok
 	}
-	return p.tabs[p.active].view.selected()
+	return p.tabs[p.active].view.Selected()
 }
 
 // ShortHelp is the page's part of the footer.
@@ -246,7 +231,7 @@ func (p *Page) Position() string {
 		}
 		return p.leads.table.Position()
 	}
-	return p.tabs[p.active].view.scroll.Position()
+	return p.tabs[p.active].view.Scroll().Position()
 }
 
 // requestKind names what a page may have in flight, one of each at most.

@@ -176,7 +176,7 @@ func TestCacheKeepsTheNewestRecords(t *testing.T) {
 	if p, ok := Open(c, cache, 2, common.Target{Kind: common.TargetCatalogElement, ID: 9, CatalogID: 2}); !ok || p.WebURL() != "" {
 		t.Errorf("element page: %v, web URL %q", ok, p.WebURL())
 	}
-	if n := len(cache.order); n != cacheSize || len(cache.records)+len(cache.elements) != cacheSize {
+	if n := cache.recency.Len(); n != cacheSize || len(cache.records)+len(cache.elements) != cacheSize {
 		t.Errorf("the cache holds %d (%d records, %d elements), want %d", n, len(cache.records), len(cache.elements), cacheSize)
 	}
 }

@@ -1,7 +1,6 @@
 package recordpage
 
 import (
-	"cmp"
 	"slices"
 	"strings"
 
@@ -33,20 +32,16 @@ type record struct {
 }
 
 func fromContact(c *api.Contact) *record {
-	name := c.Name
-	if strings.TrimSpace(name) == "" {
-		name = strings.TrimSpace(c.FirstName + " " + c.LastName)
-	}
 	var companies []int64
 	for _, ref := range c.Embedded.Companies {
 		companies = append(companies, ref.ID)
 	}
 	return &record{
-		kind: common.TargetContact, id: c.ID, name: name,
+		kind: common.TargetContact, id: c.ID, name: c.DisplayName(),
 		responsible: c.ResponsibleUserID, createdBy: c.CreatedBy, updatedBy: c.UpdatedBy,
 		createdAt: c.CreatedAt, updatedAt: c.UpdatedAt, closestTaskAt: c.ClosestTaskAt, deleted: c.IsDeleted,
 		fields: contactFieldsFirst(c.CustomFields), phones: c.Phones(), emails: c.Emails(),
-		tags: c.Embedded.Tags, leadIDs: newestFirst(leadIDs(c.Embedded.Leads)), linkedIDs: unique(companies), raw: c.Raw,
+		tags: c.Embedded.Tags, leadIDs: api.NewestLeadIDs(leadIDs(c.Embedded.Leads)), linkedIDs: api.UniqueIDs(companies), raw: c.Raw,
 	}
 }
 
@@ -64,7 +59,7 @@ func fromCompany(c *api.Company) *record {
 		responsible: c.ResponsibleUserID, createdBy: c.CreatedBy, updatedBy: c.UpdatedBy,
 		createdAt: c.CreatedAt, updatedAt: c.UpdatedAt, closestTaskAt: c.ClosestTaskAt, deleted: c.IsDeleted,
 		fields: contactFieldsFirst(c.CustomFields), phones: c.Phones(), emails: c.Emails(),
-		tags: c.Embedded.Tags, leadIDs: newestFirst(leadIDs(c.Embedded.Leads)), linkedIDs: unique(append(mains, others...)), raw: c.Raw,
+		tags: c.Embedded.Tags, leadIDs: api.NewestLeadIDs(leadIDs(c.Embedded.Leads)), linkedIDs: api.UniqueIDs(append(mains, others...)), raw: c.Raw,
 	}
 }
 
@@ -74,27 +69,6 @@ func leadIDs(refs []api.LeadRef) []int64 {
 		ids = append(ids, r.ID)
 	}
 	return ids
-}
-
-// newestFirst orders lead IDs from the highest: Kommo numbers leads as they
-// are created, so when only some can be shown, the recent ones are.
-func newestFirst(ids []int64) []int64 {
-	ids = unique(ids)
-	slices.SortFunc(ids, func(a, b int64) int { return cmp.Compare(b, a) })
-	return ids
-}
-
-// unique keeps the first of repeated IDs and drops those that are not positive.
-func unique(ids []int64) []int64 {
-	seen := make(map[int64]bool, len(ids))
-	out := make([]int64, 0, len(ids))
-	for _, id := range ids {
-		if id > 0 && !seen[id] {
-			seen[id] = true
-			out = append(out, id)
-		}
-	}
-	return out
 }
 
 // contactFieldsFirst puts phones, then e-mails, before the other fields,

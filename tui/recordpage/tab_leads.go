@@ -40,5 +40,5 @@ func leadsHead(c *common.Context, d *Data, width int) []string {
 
 // noLeads is the Leads tab of a record without any.
 func noLeads(c *common.Context, d *Data, width int) []string {
-	return wrapped(c.Styles.Muted, "No leads are linked to this "+noun(d.rec.kind)+".", width)
+	return common.WrappedLines(c.Styles.Muted, "No leads are linked to this "+noun(d.rec.kind)+".", width)
 }

@@ -14,12 +14,12 @@ func linkedTab(c *common.Context, d *Data, width int) tabContent {
 	r := d.rec
 	what := linkedNoun(r.kind)
 	if len(r.linkedIDs) == 0 {
-		return tabContent{body: wrapped(c.Styles.Muted, "No "+what+" are linked to this "+noun(r.kind)+".", width)}
+		return tabContent{body: common.WrappedLines(c.Styles.Muted, "No "+what+" are linked to this "+noun(r.kind)+".", width)}
 	}
 	head := partStatus(c, d.linked.state, d.linked.err, what, width)
 	if n := len(r.linkedIDs); n > maxLinked {
 		note := "Showing the first " + count(maxLinked) + " of " + count(n) + " " + what + "."
-		head = append(head, common.StyleLines(common.Wrap(note, width), c.Styles.Warning)...)
+		head = append(head, common.CutLines(c, note, width)...)
 	}
 	entries := d.linked.items
 	if d.linked.state != partLoaded {
@@ -65,9 +65,9 @@ func (l linkedItems) Render(i, width int, selected bool) []string {
 	default:
 		head = st.Heading.Render(name) + "  " + id
 	}
-	out := []string{selectionMark(l.c, selected, true) + common.Truncate(head, inner)}
+	out := []string{common.SelectionMark(l.c, selected, true) + common.Truncate(head, inner)}
 	if details := contactDetails(e); details != "" {
-		out = append(out, selectionMark(l.c, selected, false)+"  "+st.Muted.Render(common.Truncate(details, max(1, inner-2))))
+		out = append(out, common.SelectionMark(l.c, selected, false)+"  "+st.Muted.Render(common.Truncate(details, max(1, inner-2))))
 	}
 	return out
 }

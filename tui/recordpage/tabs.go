@@ -2,7 +2,6 @@ package recordpage
 
 import (
 	"strconv"
-	"strings"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/leadscope/leadscope/tui/common"
@@ -77,8 +76,7 @@ func renderTabBar(c *common.Context, d *Data, active tabKind, width int) string 
 }
 
 func tabBar(c *common.Context, d *Data, active tabKind, titles [tabCount]string) string {
-	st := c.Styles
-	parts := make([]string, 0, tabCount)
+	labels := make([]string, 0, tabCount)
 	for t := range tabCount {
 		label := titles[t]
 		if n := tabItems(d, t); n >= 0 {
@@ -87,34 +85,21 @@ func tabBar(c *common.Context, d *Data, active tabKind, titles [tabCount]string)
 		if tabLoading(d, t) {
 			label += "…"
 		}
-		switch {
-		case t == active && st.Plain:
-			parts = append(parts, "["+label+"]")
-		case t == active:
-			parts = append(parts, st.TabActive.Render(label))
-		case st.Plain:
-			parts = append(parts, " "+label+" ")
-		default:
-			parts = append(parts, st.TabInactive.Render(label))
-		}
+		labels = append(labels, label)
 	}
-	return strings.Join(parts, " ")
+	return common.TabBar(c.Styles, labels, int(active))
 }
 
 // partStatus is what a tab whose data is loading or failed says above its
-// content, wrapped to width.
+// content.
 func partStatus(c *common.Context, state partState, err error, what string, width int) []string {
-	style := c.Styles.Muted
-	var text string
 	switch state {
 	case partPending:
-		text = "Loading " + what + "…"
+		return common.LoadingLines(c, what, width)
 	case partFailed:
-		text, style = "Could not load "+what+": "+common.ErrorText(err)+" (r retries)", c.Styles.Error
-	default:
-		return nil
+		return common.LoadFailedLines(c, what, err, width)
 	}
-	return common.StyleLines(common.Wrap(text, width), style)
+	return nil
 }
 
 // count writes n with its thousands grouped: "3,000".
