@@ -29,8 +29,10 @@ import (
 // unix nanoseconds, 0 while in flight, and a random ID). The lock is held
 // for a read and a write of a few hundred bytes. A file that does not parse
 // (a crash in the middle of a write, another program's file, another
-// version) is treated as empty and rewritten; times from the future beyond
-// one window (a clock that jumped back) are dropped. The files are never
+// version) is treated as empty and rewritten; times more than a minute in
+// the future (a clock that jumped back) are dropped. Nearer future times
+// are kept: a process that read its clock a moment before another one took
+// a slot must not erase that slot when it writes the file back. The files are never
 // followed through a symbolic link.
 const (
 	sharedBudgetFile   = "ratelimit"
@@ -225,7 +227,7 @@ func (w *sharedWindow) fail(err error) error {
 
 // counting keeps the slots that still count at now, oldest first.
 func (w *sharedWindow) counting(slots []sharedSlot, now time.Time) []sharedSlot {
-	latest := now.Add(w.window).UnixNano()
+	latest := now.Add(max(w.window, staleInFlight)).UnixNano()
 	kept := slots[:0]
 	for _, s := range slots {
 		if s.start <= latest && s.end <= latest && !s.expired(now, w.window) {

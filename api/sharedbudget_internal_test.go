@@ -343,3 +343,30 @@ func BenchmarkSharedWindowTakeRelease(b *testing.B) {
 		now = now.Add(200 * time.Millisecond)
 	}
 }
+
+// A process that read its clock a moment before another one took a slot
+// (it then waited for the lock) must not erase that slot when it writes
+// the window back: it found three processes' background requests within
+// one window about 1 run in 5 of TestSharedWindowHoldsAcrossLimiters.
+func TestAStaleClockKeepsNewerSlots(t *testing.T) {
+	w, err := openSharedWindow(t.TempDir(), time.Second+windowMargin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t0 := time.Date(2024, 5, 2, 9, 30, 0, 0, time.UTC)
+	old, _, err := w.take(t0, 7)
+	if err != nil || old == 0 {
+		t.Fatalf("take: %d %v", old, err)
+	}
+	later := t0.Add(2 * time.Second)
+	if id, _, err := w.take(later, 7); err != nil || id == 0 {
+		t.Fatalf("take later: %d %v", id, err)
+	}
+	// The first request's release, its clock read before the second take.
+	if err := w.release(old, t0.Add(10*time.Millisecond)); err != nil {
+		t.Fatal(err)
+	}
+	if _, wait, _ := w.take(later, 1); wait == 0 {
+		t.Error("the later slot was erased: a background-sized limit of 1 found room")
+	}
+}
