@@ -168,18 +168,6 @@ func plainRenderer() *lipgloss.Renderer {
 	return r
 }
 
-func TestPaintColoursLikeItsStyle(t *testing.T) {
-	r := lipgloss.NewRenderer(io.Discard)
-	r.SetColorProfile(termenv.TrueColor)
-	style := r.NewStyle().Foreground(lipgloss.Color("#ff0000"))
-	if got, want := NewPaint(style).Apply("text"), style.Render("text"); got != want {
-		t.Errorf("paint = %q, style = %q", got, want)
-	}
-	if got := NewPaint(plainRenderer().NewStyle().Bold(true)).Apply("x"); got != "x" {
-		t.Errorf("a plain renderer's paint added %q", got)
-	}
-}
-
 func TestDueSaysOverdueInWords(t *testing.T) {
 	now := time.Date(2024, 5, 2, 12, 0, 0, 0, time.UTC)
 	got, late := Due(now.Add(-3*24*time.Hour), now, time.UTC, 40)
